@@ -1,0 +1,70 @@
+"""Shared by the hooks: load a data file and report bad entries by file, entry and field.
+
+Not a hook itself (mkdocs.yml does not list it); hooks import it as a sibling module.
+"""
+
+import datetime
+import html
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December"]
+
+
+class DataError(PluginError):
+    def __init__(self, path, entry, field, problem):
+        super().__init__(f"{path}: entry '{entry}', field '{field}': {problem}")
+
+
+def data_path(config, name: str) -> Path:
+    return Path(config.config_file_path).parent / "data" / name
+
+
+def load_list(path: Path) -> list[dict]:
+    """A YAML file holding a list of mappings, or a PluginError that names the file."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PluginError(f"{path}: cannot be read as YAML: {error}") from error
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise PluginError(f"{path}: must be a YAML list of entries (mappings)")
+    return entries
+
+
+def entry_name(entry: dict, position: int) -> str:
+    return str(entry.get("id") or f"#{position + 1}")
+
+
+def partial_date(value) -> str:
+    """'2026-01-24', '2026-01' or '2026' as written (YAML may have read it as a date or int).
+
+    Raises ValueError when it is neither of those forms nor a real calendar date.
+    """
+    text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+    match = PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    datetime.date(year, month, day)  # raises ValueError for 2026-02-30
+    return text
+
+
+def human_date(text: str) -> str:
+    """'2026-01-24' -> '24 January 2026'; '2026-01' -> 'January 2026'; '2026' -> '2026'."""
+    parts = text.split("-")
+    words = [parts[0]]
+    if len(parts) > 1:
+        words.insert(0, MONTHS[int(parts[1]) - 1])
+    if len(parts) > 2:
+        words.insert(0, str(int(parts[2])))
+    return " ".join(words)
+
+
+def markdown_text(value) -> str:
+    """Data is text, never markup: escape HTML, and Markdown's link and emphasis marks."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(value), quote=False))

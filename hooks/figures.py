@@ -1,0 +1,104 @@
+"""Figures drawn at build time from data/figures.yml, as HTML tables styled by CSS.
+
+`<!-- figure: id -->` in a page becomes the figure. An unknown id stops the build
+naming the page; a figure no page places is reported. No script, nothing fetched.
+"""
+
+import html
+import logging
+import re
+
+from mkdocs.exceptions import PluginError
+
+from _data import DataError, data_path, entry_name, markdown_text, load_list
+from _sources import load_sources
+
+log = logging.getLogger("mkdocs.hooks.figures")
+
+MARKER = re.compile(r"<!-- figure: ([a-z0-9-]+) -->")
+FIGURES: dict[str, dict] = {}
+placed: set[str] = set()
+
+
+def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]:
+    figures = {}
+    for position, figure in enumerate(entries):
+        name = entry_name(figure, position)
+        for field in ("id", "kind", "caption", "description", "columns", "rows"):
+            if not figure.get(field):
+                raise DataError(path, name, field, "missing or empty")
+        if figure["kind"] not in ("comparison", "bars"):
+            raise DataError(path, name, "kind", "must be comparison or bars")
+        width = len(figure["columns"]) - 1
+        for number, row in enumerate(figure["rows"], 1):
+            where = f"rows[{number}]"
+            unknown = [s for s in row.get("sources") or [None] if s not in source_ids]
+            if unknown:
+                raise DataError(path, name, f"{where}.sources", f"missing or unknown source id(s) {unknown}")
+            if figure["kind"] == "comparison" and len(row.get("cells") or []) != width:
+                raise DataError(path, name, f"{where}.cells", f"needs {width} cells, one per column")
+            if figure["kind"] == "bars" and not isinstance(row.get("value"), (int, float)):
+                raise DataError(path, name, f"{where}.value", "must be a number")
+        figures[figure["id"]] = figure
+    return figures
+
+
+def on_config(config):
+    path = data_path(config, "figures.yml")
+    FIGURES.clear()
+    FIGURES.update(validate(load_list(path), path, set(load_sources(config))))
+    placed.clear()
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    def replace(match):
+        figure_id = match.group(1)
+        if figure_id not in FIGURES:
+            raise PluginError(f"{page.file.src_uri}: no figure '{figure_id}' in data/figures.yml")
+        placed.add(figure_id)
+        return render(FIGURES[figure_id])
+
+    return MARKER.sub(replace, markdown)
+
+
+def render(figure: dict) -> str:
+    fid = f"figure-{figure['id']}"
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in figure["columns"])
+    if figure["kind"] == "bars":
+        largest = max(row["value"] for row in figure["rows"])
+        body = [bar_row(row, largest) for row in figure["rows"]]
+    else:
+        body = [comparison_row(row) for row in figure["rows"]]
+    return (
+        f'<figure class="data-figure figure-{figure["kind"]}" id="{fid}" '
+        f'aria-labelledby="{fid}-caption" aria-describedby="{fid}-description" markdown="block">\n'
+        f'<figcaption id="{fid}-caption">{html.escape(figure["caption"])}</figcaption>\n'
+        f'<p class="figure-description" id="{fid}-description">{html.escape(figure["description"])}</p>\n'
+        f'<div class="figure-scroll" markdown="block">\n<table markdown="block">\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody markdown=\"block\">\n" + "\n".join(body) +
+        "\n</tbody>\n</table>\n</div>\n</figure>"
+    )
+
+
+def notes(row: dict) -> str:
+    return "".join(f"[^{s}]" for s in row["sources"])
+
+
+def comparison_row(row: dict) -> str:
+    cells = "".join(f'<td markdown="span">{markdown_text(c)}</td>' for c in row["cells"])
+    return (f'<tr markdown="block"><th scope="row" markdown="span">{markdown_text(row["aspect"])}{notes(row)}</th>'
+            f"{cells}</tr>")
+
+
+def bar_row(row: dict, largest: float) -> str:
+    share = round(100 * row["value"] / largest, 1)
+    return (f'<tr markdown="block"><th scope="row" markdown="span">{markdown_text(row["label"])}{notes(row)}</th>'
+            f'<td class="bar-cell"><span class="bar" style="--share: {share}%" aria-hidden="true"></span>'
+            f'<span class="bar-value">{row["value"]:g}%</span></td></tr>')
+
+
+
+def on_post_build(config):
+    unplaced = sorted(set(FIGURES) - placed)
+    if unplaced:
+        log.warning("data/figures.yml: no page places %s; place or remove them", ", ".join(unplaced))

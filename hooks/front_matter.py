@@ -1,0 +1,37 @@
+"""Every page declares title, description and updated; the build stops if one is wrong.
+
+title and description become the page's <title> and meta description; updated is the
+"last updated" date readers and citations see.
+"""
+
+import datetime
+
+from mkdocs.exceptions import PluginError
+
+DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
+
+
+def problems(meta: dict) -> list[str]:
+    """What is wrong with one page's front matter, as instructions to fix it."""
+    found = []
+    for field in ("title", "description"):
+        value = meta.get(field)
+        if not isinstance(value, str) or not value.strip():
+            found.append(f"add '{field}:' with a non-empty text")
+    description = meta.get("description")
+    if isinstance(description, str) and len(description) > DESCRIPTION_LIMIT:
+        found.append(f"shorten 'description:' to {DESCRIPTION_LIMIT} characters "
+                     f"(it has {len(description)})")
+    updated = meta.get("updated")
+    if "updated" not in meta:
+        found.append("add 'updated:' with the date of the last content change (YYYY-MM-DD)")
+    elif not isinstance(updated, datetime.date) or isinstance(updated, datetime.datetime):
+        found.append(f"'updated: {updated}' must be a real date written YYYY-MM-DD")
+    return found
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    found = problems(page.meta)
+    if found:
+        raise PluginError(f"{page.file.src_uri}: front matter: " + "; ".join(found))
+    return markdown

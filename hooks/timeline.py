@@ -1,0 +1,181 @@
+"""timeline.html from data/timeline.yml: validated once, rendered where the page says.
+
+`<!-- timeline -->` in a page becomes three ordered lists (what happened, what is
+scheduled, the phases the article describes). Any bad entry stops the build with a
+message naming the file, the entry and the field.
+"""
+
+import datetime
+import html
+import re
+
+from mkdocs.exceptions import PluginError
+
+from _data import DataError, data_path, entry_name, markdown_text, human_date, load_list, partial_date
+from _sources import load_sources
+
+MARKER = "<!-- timeline -->"
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
+PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
+SECTIONS = [
+    ("past", "What already happened", ("history", "decision")),
+    ("scheduled", "What is scheduled", ("scheduled",)),
+    ("phases", "The phased transition ahead, as the article describes it", ("phase",)),
+]
+
+ENTRIES: list[dict] = []
+
+
+def date_span(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a partial ISO date can mean: '2026' spans the whole year."""
+    parts = [int(p) for p in text.split("-")]
+    start = datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        return start, start
+    if len(parts) == 2:
+        following = datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - datetime.timedelta(days=1)
+    return start, datetime.date(start.year, 12, 31)
+
+
+def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
+    seen: set[str] = set()
+    latest_start = None  # dated entries may not end before an earlier one starts
+    for position, entry in enumerate(entries):
+        name = entry_name(entry, position)
+        for field in ("id", "kind", "title", "summary", "sources", "page"):
+            if not entry.get(field):
+                raise DataError(path, name, field, "missing or empty")
+        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
+            raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
+        if entry["id"] in seen:
+            raise DataError(path, name, "id", "used by an earlier entry too")
+        seen.add(entry["id"])
+        if entry["kind"] not in KINDS:
+            raise DataError(path, name, "kind", f"must be one of {', '.join(KINDS)}")
+        for field in ("title", "summary", "page"):
+            if not isinstance(entry[field], str):
+                raise DataError(path, name, field, "must be text")
+        if not isinstance(entry["sources"], list):
+            raise DataError(path, name, "sources", "must be a list of source ids")
+        unknown = [s for s in entry["sources"] if s not in source_ids]
+        if unknown:
+            raise DataError(path, name, "sources", f"unknown source id(s) {', '.join(map(str, unknown))} "
+                            "(see data/sources.yml)")
+        check_when(entry, path, name)
+        if entry["kind"] == "phase":
+            for field in PHASE_FIELDS:
+                if not entry.get(field):
+                    raise DataError(path, name, field, "a phase needs it")
+        if "date" in entry:
+            start, end = date_span(entry["date"])
+            if latest_start and end < latest_start:
+                raise DataError(path, name, "date", f"{entry['date']} is out of order: dated entries "
+                                "run oldest first; move the entry up")
+            latest_start = max(start, latest_start or start)
+    return entries
+
+
+def check_when(entry: dict, path, name: str) -> None:
+    """Each kind's rule for date and recurs; normalizes entry['date'] to its ISO text."""
+    kind = entry["kind"]
+    if "date" in entry:
+        try:
+            entry["date"] = partial_date(entry["date"])
+        except ValueError as error:
+            raise DataError(path, name, "date", str(error)) from error
+    if kind == "phase":
+        if "date" in entry and entry.get("date_source") not in entry["sources"]:
+            raise DataError(path, name, "date", "a phase has no date unless a source gives one: "
+                            "remove the date, or name that source in date_source (and in sources)")
+    elif kind == "scheduled":
+        if ("date" in entry) == ("recurs" in entry):
+            raise DataError(path, name, "date", "a scheduled entry needs either a date or recurs")
+    elif "date" not in entry:
+        raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def on_config(config):
+    path = data_path(config, "timeline.yml")
+    ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
+    nav_titles.clear()
+    nav_titles.update(page_titles(config.nav or []))
+
+
+nav_titles: dict[str, str] = {}
+
+
+def page_titles(nav) -> dict[str, str]:
+    titles = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    titles[target] = title
+                else:
+                    titles.update(page_titles(target))
+    return titles
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, render(ENTRIES, page.file.src_uri))
+
+
+def now_entry(entries: list[dict]) -> dict:
+    """The latest entry that already happened: where 'Jump to now' leads."""
+    return [e for e in entries if e["kind"] in ("history", "decision")][-1]
+
+
+def render(entries: list[dict], page_path: str) -> str:
+    now = now_entry(entries)
+    parts = [f'<p class="timeline-jump"><a href="#{now["id"]}">Jump to now: '
+             f'{html.escape(now["title"])}</a></p>']
+    for section_id, heading, kinds in SECTIONS:
+        items = [render_entry(e, e is now, page_path) for e in entries if e["kind"] in kinds]
+        parts.append(f"## {heading} {{#{section_id}}}\n\n"
+                     f'<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>")
+    return "\n\n".join(parts)
+
+
+def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
+    kind = entry["kind"]
+    if "date" in entry:
+        when = f'<time datetime="{entry["date"]}">{human_date(entry["date"])}</time>'
+    elif "recurs" in entry:
+        when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
+    else:
+        when = '<span class="timeline-undated">No date published</span>'
+    now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
+    target = entry["page"]
+    page_file = target.split("#")[0]
+    if page_file == page_path:
+        raise PluginError(f"data/timeline.yml: entry '{entry['id']}', field 'page': "
+                          "must point at a section page, not at the timeline")
+    more = f"[Explained in: {nav_titles.get(page_file, page_file)}]({target})"
+    footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+    lines = [
+        f'<li class="timeline-entry timeline-{kind}" id="{entry["id"]}" markdown="block">',
+        f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
+        f'<p class="timeline-title">{html.escape(entry["title"])}</p>',
+        f"{markdown_text(entry['summary'])}{footnotes} {more}",
+    ]
+    if kind == "phase":
+        lines.append(render_phase(entry))
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+def render_phase(entry: dict) -> str:
+    conditions = "".join(f"<li>{html.escape(str(c))}</li>" for c in entry["conditions"])
+    return (
+        '<dl class="timeline-phase">'
+        f'<dt>For Seoul</dt><dd>{html.escape(entry["for_seoul"])}</dd>'
+        f'<dt>For U.S. forces</dt><dd>{html.escape(entry["for_us_forces"])}</dd>'
+        f'<dt>Conditions to move on</dt><dd><ul>{conditions}</ul></dd>'
+        f'<dt>Assessment that gates it</dt><dd>{html.escape(entry["assessment"])}</dd>'
+        "</dl>"
+    )
+

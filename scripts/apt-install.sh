@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install Debian packages by name, as root or through sudo. Elsewhere, say what to do.
+set -euo pipefail
+missing=()
+for package in "$@"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null; then
+  echo "Not a Debian system: install ${missing[*]} with your package manager, then run this again." >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Run as root, or install sudo: need ${missing[*]}" >&2; exit 1; }
+  sudo=sudo
+fi
+echo "Installing Debian packages: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
