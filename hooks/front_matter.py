@@ -22,6 +22,9 @@ def problems(meta: dict) -> list[str]:
     if isinstance(description, str) and len(description) > DESCRIPTION_LIMIT:
         found.append(f"shorten 'description:' to {DESCRIPTION_LIMIT} characters "
                      f"(it has {len(description)})")
+    if isinstance(description, str) and '"' in description:
+        # Material writes the description into an HTML attribute without escaping it.
+        found.append("use typographic quotes (“ ”) in 'description:', not \"")
     updated = meta.get("updated")
     if "updated" not in meta:
         found.append("add 'updated:' with the date of the last content change (YYYY-MM-DD)")

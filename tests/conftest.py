@@ -1,0 +1,151 @@
+"""The built site is the thing under test: build it once, then read what a reader gets."""
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build needs; tests that break the input build a copy of exactly this.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable
+
+
+def run_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    env.pop("SITE_URL", None)  # the documented default, unless a test sets one
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+         str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per test session from the working tree."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site_dir)
+    if result.returncode != 0:
+        pytest.fail(f"the strict build failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def html_pages(site) -> dict[str, BeautifulSoup]:
+    """Every HTML page a reader can open, by its address relative to the site root."""
+    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for path in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture
+def broken_copy(tmp_path):
+    """A copy of the project to damage; .build() returns the strict build's result."""
+    project = copy_project(tmp_path / "project")
+
+    class Copy:
+        path = project
+
+        def edit(self, relative: str, old: str, new: str) -> None:
+            file = project / relative
+            text = file.read_text(encoding="utf-8")
+            assert old in text, f"{relative} no longer contains {old!r}: update the test"
+            file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+        def build(self, **env) -> subprocess.CompletedProcess:
+            return run_build(project, tmp_path / "site", env)
+
+    return Copy()
+
+
+# ---- The browser: Debian's chromium, driven by Playwright, never a downloaded build ----
+
+CHROMIUM_ARGS = [
+    # Without these Chromium tries Google's hosts at start, which this network refuses.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--disable-gpu", "--disable-quic", "--no-sandbox",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "no 'chromium' on PATH: run `make test`, which installs Debian's chromium"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the browser tests: {message}", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_site(site):
+    """The built site over HTTP on loopback, as a reader of the hosted site gets it."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        server.shutdown()
+
+
+class Visit:
+    """One browser page that records every request and console error."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def foreign_requests(self, allowed_prefix: str) -> list[str]:
+        return [url for url in self.requests
+                if not url.startswith((allowed_prefix, "data:", "blob:", "about:"))]
+
+
+@pytest.fixture
+def visit(browser):
+    """visit(**context_options) -> Visit, closed after the test."""
+    contexts = []
+
+    def open_page(**options) -> Visit:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return Visit(context.new_page())
+
+    yield open_page
+    for context in contexts:
+        context.close()

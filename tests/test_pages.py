@@ -1,0 +1,53 @@
+"""Every page a reader lands on, from a search engine or a link, is complete."""
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def content_pages(html_pages):
+    """Pages built from docs/*.md (not Material's 404 page)."""
+    return {path: soup for path, soup in html_pages.items() if path != "404.html"}
+
+
+def test_every_page_has_title_description_and_canonical_link(html_pages):
+    for path, soup in content_pages(html_pages).items():
+        assert soup.title and soup.title.string.strip(), f"{path}: no <title>"
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), f"{path}: no meta description"
+        canonical = soup.find("link", rel="canonical")
+        assert canonical, f"{path}: no canonical link"
+        assert canonical["href"] == DEFAULT_SITE_URL + path, f"{path}: canonical is {canonical['href']}"
+
+
+def test_page_title_and_description_come_from_front_matter(html_pages):
+    for markdown in (ROOT / "docs").glob("*.md"):
+        meta = yaml.safe_load(markdown.read_text(encoding="utf-8").split("---")[1])
+        soup = html_pages[markdown.stem + ".html"]
+        assert soup.title.string.startswith(meta["title"]), markdown.name
+        assert soup.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+
+
+def test_every_page_shows_its_last_updated_date(html_pages):
+    for path, soup in content_pages(html_pages).items():
+        updated = soup.select_one(".page-updated time[datetime]")
+        assert updated, f"{path}: no visible 'last updated' date"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated["datetime"]), path
+
+
+def test_every_page_is_in_the_navigation(html_pages):
+    nav_links = {a["href"].split("#")[0] for a in html_pages["index.html"].select("nav.md-nav--primary a[href]")}
+    pages = {p for p in content_pages(html_pages)}
+    missing = {p for p in pages if p not in nav_links and p != "index.html"}
+    assert not missing, f"pages not reachable from the navigation: {sorted(missing)}"
+
+
+def test_site_url_comes_from_the_environment(broken_copy):
+    result = broken_copy.build(SITE_URL="https://explainer.example/korea/")
+    assert result.returncode == 0, result.stderr
+    page = (broken_copy.path.parent / "site" / "alliance.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://explainer.example/korea/alliance.html">' in page
