@@ -63,7 +63,8 @@ def on_page_markdown(markdown, page, **kwargs):
 
 def render(figure: dict) -> str:
     fid = f"figure-{figure['id']}"
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in figure["columns"])
+    # markdown="span" everywhere text goes, so abbreviations get their tooltips there too.
+    head = "".join(f'<th scope="col" markdown="span">{markdown_text(c)}</th>' for c in figure["columns"])
     if figure["kind"] == "bars":
         largest = max(row["value"] for row in figure["rows"])
         body = [bar_row(row, largest) for row in figure["rows"]]
@@ -72,10 +73,11 @@ def render(figure: dict) -> str:
     return (
         f'<figure class="data-figure figure-{figure["kind"]}" id="{fid}" '
         f'aria-labelledby="{fid}-caption" aria-describedby="{fid}-description" markdown="block">\n'
-        f'<figcaption id="{fid}-caption">{html.escape(figure["caption"])}</figcaption>\n'
-        f'<p class="figure-description" id="{fid}-description">{html.escape(figure["description"])}</p>\n'
+        f'<figcaption id="{fid}-caption" markdown="span">{markdown_text(figure["caption"])}</figcaption>\n'
+        f'<p class="figure-description" id="{fid}-description" markdown="span">'
+        f'{markdown_text(figure["description"])}</p>\n'
         f'<div class="figure-scroll" markdown="block">\n<table markdown="block">\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody markdown=\"block\">\n" + "\n".join(body) +
+        f'<thead markdown="block"><tr markdown="block">{head}</tr></thead>\n<tbody markdown="block">\n' + "\n".join(body) +
         "\n</tbody>\n</table>\n</div>\n</figure>"
     )
 

@@ -5,13 +5,12 @@ data/sources.yml. `<!-- source-list -->` on a page becomes the full list. An unk
 id stops the build naming the page; a source nothing cites is reported.
 """
 
-import html
 import logging
 import re
 
 from mkdocs.exceptions import PluginError
 
-from _data import human_date
+from _data import human_date, markdown_text
 from _sources import CONFIDENCE, citation_text, load_sources
 
 log = logging.getLogger("mkdocs.hooks.sources")
@@ -48,20 +47,22 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def source_list() -> str:
-    """The source list as HTML, oldest first, each item an anchor other pages link to."""
+    """The source list, oldest first, each item an anchor that footnotes link to.
+
+    HTML items with Markdown inside (markdown="span"), so abbreviations and links work.
+    """
     items = []
     for source in sorted(SOURCES.values(), key=lambda s: (s["date"] or "9999", s["id"])):
-        name = (f"“{html.escape(source['title'])}”" if "title" in source
-                else html.escape(source["description"]))
+        name = (f"“{markdown_text(source['title'])}”" if "title" in source
+                else markdown_text(source["description"]))
         date = human_date(source["date"]) if source["date"] else "Undated"
-        link = (f' <a href="{html.escape(source["url"])}">{html.escape(source["url"])}</a>'
-                if source["url"] else "")
+        link = f" <{source['url']}>" if source["url"] else ""
         items.append(
-            f'<li id="{source["id"]}"><strong>{html.escape(source["outlet"])}</strong>, '
+            f'<li id="{source["id"]}" markdown="span">**{markdown_text(source["outlet"])}**, '
             f'{name}. {date}.{link} '
             f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}.</span></li>'
         )
-    return '<ol class="source-list">\n' + "\n".join(items) + "\n</ol>"
+    return '<ol class="source-list" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
 def on_post_build(config):

@@ -131,8 +131,7 @@ def now_entry(entries: list[dict]) -> dict:
 
 def render(entries: list[dict], page_path: str) -> str:
     now = now_entry(entries)
-    parts = [f'<p class="timeline-jump"><a href="#{now["id"]}">Jump to now: '
-             f'{html.escape(now["title"])}</a></p>']
+    parts = [f'<p class="timeline-jump" markdown="span">[Jump to now: {markdown_text(now["title"])}](#{now["id"]})</p>']
     for section_id, heading, kinds in SECTIONS:
         items = [render_entry(e, e is now, page_path) for e in entries if e["kind"] in kinds]
         parts.append(f"## {heading} {{#{section_id}}}\n\n"
@@ -159,7 +158,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
     lines = [
         f'<li class="timeline-entry timeline-{kind}" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
-        f'<p class="timeline-title">{html.escape(entry["title"])}</p>',
+        f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
         f"{markdown_text(entry['summary'])}{footnotes} {more}",
     ]
     if kind == "phase":
@@ -169,13 +168,13 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
 
 
 def render_phase(entry: dict) -> str:
-    conditions = "".join(f"<li>{html.escape(str(c))}</li>" for c in entry["conditions"])
+    conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
+    rows = [("For Seoul", entry["for_seoul"]), ("For U.S. forces", entry["for_us_forces"]),
+            ("Assessment that gates it", entry["assessment"])]
+    cells = "".join(f'<dt>{label}</dt><dd markdown="span">{markdown_text(text)}</dd>' for label, text in rows[:2])
     return (
-        '<dl class="timeline-phase">'
-        f'<dt>For Seoul</dt><dd>{html.escape(entry["for_seoul"])}</dd>'
-        f'<dt>For U.S. forces</dt><dd>{html.escape(entry["for_us_forces"])}</dd>'
-        f'<dt>Conditions to move on</dt><dd><ul>{conditions}</ul></dd>'
-        f'<dt>Assessment that gates it</dt><dd>{html.escape(entry["assessment"])}</dd>'
+        f'<dl class="timeline-phase" markdown="block">{cells}'
+        f'<dt>Conditions to move on</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
+        f'<dt>{rows[2][0]}</dt><dd markdown="span">{markdown_text(rows[2][1])}</dd>'
         "</dl>"
     )
-

@@ -1,5 +1,6 @@
 """What only a browser shows: search works hosted and from disk, nothing leaves the machine."""
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -23,11 +24,12 @@ def search(visit_, query: str) -> list[str]:
     page = visit_.page
     page.keyboard.press("/")  # Material's shortcut focuses the search box
     page.locator("input.md-search__input").press_sequentially(query, delay=10)
-    # Results update as each letter arrives: wait for the ones for the whole query.
-    last_word = query.split()[-1].lower()
+    # Results update as each letter arrives: wait until a result was found for the
+    # whole last word (Material puts the search terms in each result's ?h=).
+    last_word = re.split(r"[^a-z]+", query.lower().strip())[-1]
     page.wait_for_function(
         "word => [...document.querySelectorAll('.md-search-result__item > a')]"
-        ".some(a => decodeURIComponent(a.href).toLowerCase().includes(word))",
+        ".some(a => (new URL(a.href).searchParams.get('h') || '').split(/[^a-z]+/).includes(word))",
         arg=last_word, timeout=15000)
     return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
 
