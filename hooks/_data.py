@@ -25,10 +25,20 @@ def data_path(config, name: str) -> Path:
     return Path(config.config_file_path).parent / "data" / name
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Leaves dates as written, so a bad one is reported by entry and field, not by YAML."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_list(path: Path) -> list[dict]:
     """A YAML file holding a list of mappings, or a PluginError that names the file."""
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDatesLoader)
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"{path}: cannot be read as YAML: {error}") from error
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

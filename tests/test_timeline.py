@@ -1,0 +1,103 @@
+"""timeline.html: every milestone in order, citable, sourced; bad data stops the build."""
+
+import datetime
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from timeline import date_span  # noqa: E402  the hook's own pure function
+
+TIMELINE = "data/timeline.yml"
+REQUIRED_MILESTONES = [
+    "treaty-signed", "treaty-in-force", "cfc-activated", "peacetime-opcon", "opcon-agreement-2006",
+    "opcon-postponed-2010", "opcon-conditions-2014", "humphreys-hq", "washington-declaration",
+    "ncg-first-meeting", "interim-guidance", "troop-report", "department-of-war", "opcon-state-task",
+    "scm-57", "joint-fact-sheet", "ndaa-2026", "nds-released", "seoul-core", "colby-visit",
+    "foc-verification", "opcon-goal", "freedom-shield", "ulchi-freedom-shield",
+]
+
+
+@pytest.fixture(scope="module")
+def timeline(html_pages):
+    return html_pages["timeline.html"]
+
+
+def test_every_listed_milestone_is_on_the_page(timeline):
+    missing = [m for m in REQUIRED_MILESTONES if not timeline.find("li", id=m)]
+    assert not missing, f"missing milestones: {missing}"
+
+
+def test_dated_entries_run_in_order(timeline):
+    latest = datetime.date.min
+    for time in timeline.select("ol.timeline li.timeline-entry time[datetime]"):
+        start, end = date_span(time["datetime"])
+        assert end >= latest, f"{time['datetime']} comes after an entry starting {latest}"
+        latest = max(latest, start)
+
+
+def test_every_entry_is_citable_sourced_and_linked(timeline, html_pages):
+    entries = timeline.select("ol.timeline > li.timeline-entry")
+    assert len(entries) >= 30
+    for entry in entries:
+        assert entry.get("id"), "an entry without an anchor"
+        kind = next(c for c in entry["class"] if c.startswith("timeline-") and c != "timeline-entry")
+        if kind in ("timeline-history", "timeline-decision"):
+            assert entry.find("time", datetime=True), f"{entry['id']}: no <time>"
+        refs = entry.select("a.footnote-ref")
+        assert refs and all(timeline.find(id=r["href"][1:]) for r in refs), f"{entry['id']}: footnote"
+        links = [a["href"] for a in entry.select("a[href]") if "footnote-ref" not in a.get("class", [])]
+        assert links, f"{entry['id']}: no link to the page that explains it"
+        page, _, anchor = links[-1].partition("#")
+        assert page in html_pages and html_pages[page].find(id=anchor), f"{entry['id']}: broken {links[-1]}"
+
+
+def test_phases_have_no_dates_and_say_so(timeline):
+    phases = timeline.select("li.timeline-entry.timeline-phase")
+    assert phases
+    for phase in phases:
+        assert not phase.find("time"), f"{phase['id']}: a phase with a date"
+        labels = [dt.get_text() for dt in phase.select("dt")]
+        assert labels == ["For Seoul", "For U.S. forces", "Conditions to move on", "Assessment that gates it"]
+    assert "No dates for those phases have been published" in timeline.get_text()
+
+
+def test_jump_to_now_leads_to_the_latest_past_entry(timeline):
+    jump = timeline.select_one(".timeline-jump a")
+    past = timeline.select("#past + ol > li")
+    assert jump["href"] == "#" + past[-1]["id"]
+
+
+def test_markup_in_data_is_shown_as_text(broken_copy):
+    broken_copy.edit(TIMELINE, "title: Mutual Defense Treaty signed",
+                     "title: Treaty <script>alert(1)</script> signed")
+    result = broken_copy.build()
+    assert result.returncode == 0, result.stderr
+    page = (broken_copy.path.parent / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert "Treaty &lt;script&gt;alert(1)&lt;/script&gt; signed" in page
+    assert "<script>alert(1)" not in page
+
+
+BAD_ENTRIES = {
+    "missing field": ("  title: Mutual Defense Treaty signed\n", "", "treaty-signed", "title"),
+    "bad date": ("date: 1978-11-07", "date: 1978-13-07", "cfc-activated", "date"),
+    "out of order": ("date: 1994\n", "date: 1977\n", "peacetime-opcon", "out of order"),
+    "unknown source id": ("sources: [pacom-cfc]", "sources: [pacom-cfx]", "cfc-activated", "pacom-cfx"),
+    "duplicate id": ("id: treaty-in-force", "id: treaty-signed", "treaty-signed", "used by an earlier entry"),
+    "dated phase without source": ("- id: phase-duties-shift\n", "- id: phase-duties-shift\n  date: 2027\n",
+                                   "phase-duties-shift", "no date unless a source gives one"),
+    "unknown kind": ("kind: history\n  title: The treaty enters", "kind: legend\n  title: The treaty enters",
+                     "treaty-in-force", "kind"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_ENTRIES, ids=list(BAD_ENTRIES))
+def test_a_bad_entry_stops_the_build_naming_it(broken_copy, case):
+    old, new, entry, words = BAD_ENTRIES[case]
+    broken_copy.edit(TIMELINE, old, new)
+    result = broken_copy.build()
+    assert result.returncode != 0, f"the build accepted a timeline entry with a {case}"
+    assert "timeline.yml" in result.stderr and f"'{entry}'" in result.stderr and words in result.stderr, result.stderr
+    assert not (broken_copy.path.parent / "site" / "timeline.html").exists(), "a half-built site was written"
