@@ -6,6 +6,8 @@ title and description become the page's <title> and meta description; updated is
 
 import datetime
 
+import yaml
+
 from mkdocs.exceptions import PluginError
 
 DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
@@ -33,7 +35,22 @@ def problems(meta: dict) -> list[str]:
     return found
 
 
+def unreadable(markdown: str) -> str | None:
+    """Why a front matter block MkDocs silently dropped cannot be read (e.g. 2026-02-30)."""
+    if not markdown.startswith("---"):
+        return None
+    block = markdown.split("---", 2)[1]
+    try:
+        yaml.safe_load(block)
+    except (yaml.YAMLError, ValueError) as error:
+        return f"cannot be read ({error}); dates must be real and written YYYY-MM-DD"
+    return None
+
+
 def on_page_markdown(markdown, page, **kwargs):
+    reason = unreadable(markdown) if not page.meta else None
+    if reason:
+        raise PluginError(f"{page.file.src_uri}: front matter {reason}")
     found = problems(page.meta)
     if found:
         raise PluginError(f"{page.file.src_uri}: front matter: " + "; ".join(found))

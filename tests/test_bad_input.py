@@ -1,0 +1,38 @@
+"""Bad input stops the strict build with a message that names the file and the problem."""
+
+import pytest
+
+BAD_PAGES = {
+    "link to a missing page": ("docs/faq.md", "(us-forces.md#troop-levels)", "(us-force.md#troop-levels)",
+                               ["faq.md", "us-force.md"]),
+    "link to a missing anchor": ("docs/faq.md", "(us-forces.md#troop-levels)", "(us-forces.md#troop-level)",
+                                 ["faq.md", "troop-level"]),
+    "missing title": ("docs/faq.md", "title: FAQ\n", "", ["faq.md", "title"]),
+    "missing description": ("docs/faq.md", "description: Short", "summary: Short", ["faq.md", "description"]),
+    "missing updated": ("docs/faq.md", "updated: 2026-11-27\n", "", ["faq.md", "updated"]),
+    "malformed updated date": ("docs/faq.md", "updated: 2026-11-27", "updated: 27/11/2026", ["faq.md", "updated"]),
+    "impossible updated date": ("docs/faq.md", "updated: 2026-11-27", "updated: 2026-02-30",
+                                ["faq.md", "front matter cannot be read", "YYYY-MM-DD"]),
+    "unknown source id": ("docs/faq.md", "[^joongang-ndaa]", "[^joongang-nda]", ["faq.md", "joongang-nda"]),
+    "image from another host": ("docs/faq.md", "# Frequently asked questions",
+                                "# Frequently asked questions\n\n![map](https://maps.example/korea.png)",
+                                ["faq.md", "https://maps.example/korea.png"]),
+    "script from another host": ("docs/faq.md", "# Frequently asked questions",
+                                 '# Frequently asked questions\n\n<script src="https://cdn.example/x.js"></script>',
+                                 ["faq.md", "https://cdn.example/x.js"]),
+    "style from another host": ("docs/faq.md", "# Frequently asked questions",
+                                '# Frequently asked questions\n\n<link rel="stylesheet" href="//cdn.example/x.css">',
+                                ["faq.md", "//cdn.example/x.css"]),
+    "source entry without outlet": ("data/sources.yml", "  outlet: Aju Press\n  date: 2026-01-24", "  date: 2026-01-24",
+                                    ["sources.yml", "ajp-nds", "outlet"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_PAGES, ids=list(BAD_PAGES))
+def test_bad_input_stops_the_build_with_a_message_naming_it(broken_copy, case):
+    path, old, new, named = BAD_PAGES[case]
+    broken_copy.edit(path, old, new)
+    result = broken_copy.build()
+    assert result.returncode != 0, f"the strict build accepted a {case}"
+    missing = [word for word in named if word not in result.stderr]
+    assert not missing, f"the message does not name {missing}:\n{result.stderr[-2000:]}"
