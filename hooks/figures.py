@@ -71,7 +71,7 @@ def render(figure: dict) -> str:
     else:
         body = [comparison_row(row) for row in figure["rows"]]
     return (
-        f'<figure class="data-figure figure-{figure["kind"]}" id="{fid}" '
+        f'<figure class="data-figure figure-{figure["kind"]} citable" id="{fid}" '
         f'aria-labelledby="{fid}-caption" aria-describedby="{fid}-description" markdown="block">\n'
         f'<figcaption id="{fid}-caption" markdown="span">{markdown_text(figure["caption"])}</figcaption>\n'
         f'<p class="figure-description" id="{fid}-description" markdown="span">'

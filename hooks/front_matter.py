@@ -1,7 +1,7 @@
-"""Every page declares title, description and updated; the build stops if one is wrong.
+"""Every page declares title, description, published and updated; the build stops if one is wrong.
 
-title and description become the page's <title> and meta description; updated is the
-"last updated" date readers and citations see.
+title and description become the page's <title> and meta description; published and
+updated are the dates readers and citations see.
 """
 
 import datetime
@@ -27,12 +27,18 @@ def problems(meta: dict) -> list[str]:
     if isinstance(description, str) and '"' in description:
         # Material writes the description into an HTML attribute without escaping it.
         found.append("use typographic quotes (“ ”) in 'description:', not \"")
-    updated = meta.get("updated")
-    if "updated" not in meta:
-        found.append("add 'updated:' with the date of the last content change (YYYY-MM-DD)")
-    elif not isinstance(updated, datetime.date) or isinstance(updated, datetime.datetime):
-        found.append(f"'updated: {updated}' must be a real date written YYYY-MM-DD")
+    for field, meaning in (("published", "first publication"), ("updated", "the last content change")):
+        if field not in meta:
+            found.append(f"add '{field}:' with the date of {meaning} (YYYY-MM-DD)")
+        elif not is_date(meta[field]):
+            found.append(f"'{field}: {meta[field]}' must be a real date written YYYY-MM-DD")
+    if is_date(meta.get("published")) and is_date(meta.get("updated")) and meta["updated"] < meta["published"]:
+        found.append("'updated:' cannot be earlier than 'published:'")
     return found
+
+
+def is_date(value) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def unreadable(markdown: str) -> str | None:

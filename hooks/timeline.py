@@ -156,7 +156,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
     more = f"[Explained in: {nav_titles.get(page_file, page_file)}]({target})"
     footnotes = "".join(f"[^{s}]" for s in entry["sources"])
     lines = [
-        f'<li class="timeline-entry timeline-{kind}" id="{entry["id"]}" markdown="block">',
+        f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
         f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
         f"{markdown_text(entry['summary'])}{footnotes} {more}",
