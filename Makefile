@@ -21,6 +21,11 @@ build:  ## Strict build into site/; a failed build leaves the previous site/ unt
 	$(VENV)/mkdocs build --strict --site-dir site.new
 	rm -rf site && mv site.new site
 
+pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headless Chromium
+	scripts/venv.sh test
+	scripts/browser.sh
+	$(VENV)/python scripts/make_pdf.py site
+
 bench:  ## Build time, site size and each page's first-view weight (prints, asserts nothing)
 	scripts/venv.sh test
 	$(VENV)/python scripts/bench.py

@@ -7,7 +7,7 @@ BAD_PAGES = {
                                ["faq.md", "us-force.md"]),
     "link to a missing anchor": ("docs/faq.md", "(us-forces.md#troop-levels)", "(us-forces.md#troop-level)",
                                  ["faq.md", "troop-level"]),
-    "missing title": ("docs/faq.md", "title: FAQ\n", "", ["faq.md", "title"]),
+    "missing title": ("docs/faq.md", "title: Frequently asked questions\n", "", ["faq.md", "title"]),
     "missing description": ("docs/faq.md", "description: Short", "summary: Short", ["faq.md", "description"]),
     "missing updated": ("docs/faq.md", "updated: 2026-11-27\n", "", ["faq.md", "updated"]),
     "malformed updated date": ("docs/faq.md", "updated: 2026-11-27", "updated: 27/11/2026", ["faq.md", "updated"]),

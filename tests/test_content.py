@@ -6,6 +6,7 @@ import sys
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -95,7 +96,8 @@ def test_every_abbreviation_in_the_text_is_defined(html_pages):
     for path, soup in html_pages.items():
         if path == "404.html":
             continue
-        article = soup.select_one("article.md-content__inner")
+        # A copy: the soups are shared by every test of the session.
+        article = BeautifulSoup(str(soup.select_one("article.md-content__inner")), "html.parser")
         # The citation box is template text with style names (APA, MLA), not prose.
         for element in article.select("abbr, code, pre, .headerlink, .cite-this-page"):
             element.decompose()

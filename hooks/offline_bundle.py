@@ -1,0 +1,65 @@
+"""The site as one zip, for readers with no network.
+
+Runs after everything else has written and pruned the site (the offline plugin inlines
+the search index at priority -100; prune_assets runs at -150). Every page links to the zip, with its size: the size is found
+by zipping until the size printed in the pages is the size of the zip that holds them.
+The zip is reproducible: sorted entries, fixed times and permissions.
+"""
+
+import io
+import os
+import time
+import zipfile
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+ZIP_NAME = "seoul-in-the-lead-offline.zip"
+SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"  # written by overrides/partials/copyright.html
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{round(size / 1000)} KB"
+
+
+def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"seoul-in-the-lead/{name}", date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name], compresslevel=9)
+    return buffer.getvalue()
+
+
+def bundle(site: Path, date_time: tuple, site_url: str) -> tuple[bytes, str]:
+    """(zip, its size as shown), with that size written into every page, on disk too.
+
+    In the zipped copy the download link points at the hosted zip: the copy cannot hold itself.
+    """
+    files = {p.relative_to(site).as_posix(): p.read_bytes()
+             for p in site.rglob("*") if p.is_file() and p.name != ZIP_NAME}
+    marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
+    local_link, hosted_link = f'href="{ZIP_NAME}"'.encode(), f'href="{site_url}{ZIP_NAME}"'.encode()
+    shown = "1.0 MB"
+    for _ in range(10):
+        filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
+                  for name, data in files.items()}
+        archive = zip_bytes({name: data.replace(local_link, hosted_link) if name in marked else data
+                             for name, data in filled.items()}, date_time)
+        if human_size(len(archive)) == shown:
+            break
+        shown = human_size(len(archive))
+    for name in marked:
+        (site / name).write_bytes(filled[name])
+    return archive, shown
+
+
+@event_priority(-200)
+def on_post_build(config):
+    site = Path(config.site_dir)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
+    date_time = time.gmtime(max(epoch, 315532800))[:6]
+    archive, _ = bundle(site, date_time, config.site_url or "")
+    (site / ZIP_NAME).write_bytes(archive)

@@ -1,0 +1,69 @@
+"""print.html: every page in navigation order on one page, made from the same Markdown.
+
+MkDocs converts every page before it renders any template, so when print.html is
+rendered the other pages' HTML is ready. Each page becomes a section whose ids are
+prefixed with the page's name, and links between pages become links inside the edition.
+"""
+
+import re
+from html import escape
+
+from mkdocs.exceptions import PluginError
+
+PRINT_PAGE = "print.md"
+MARKER = "<!-- print-edition -->"
+REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
+LINK = re.compile(r'\bhref="([^"]*)"')
+
+
+def slug(page) -> str:
+    return page.file.dest_uri.removesuffix(".html")
+
+
+def rewrite(content: str, own: str, included: set[str]) -> str:
+    """Make one page's ids unique in the edition and its links point inside it."""
+    content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
+
+    def link(match):
+        target = match.group(1)
+        page, _, anchor = target.partition("#")
+        if not page:
+            return f'href="#{own}--{anchor}"'
+        name = page.removesuffix(".html")
+        if page == "print.html":
+            return 'href="#contents"'  # the edition itself
+        if page.endswith(".html") and "/" not in page and name in included:
+            return f'href="#{name}--{anchor}"' if anchor else f'href="#{name}"'
+        return match.group(0)
+
+    return LINK.sub(link, content)
+
+
+def edition(pages, site_name: str, site_url: str) -> str:
+    included = {slug(p) for p in pages}
+    updated = max(p.meta["updated"] for p in pages)
+    contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a></li>' for p in pages)
+    sections = "\n".join(
+        f'<section class="print-section" id="{slug(p)}" aria-label="{escape(p.meta["title"])}">\n'
+        f"{rewrite(p.content, slug(p), included)}\n</section>"
+        for p in pages
+    )
+    return (
+        '<section class="print-title-page">\n'
+        f'<p class="print-site-name">{escape(site_name)}</p>\n'
+        f'<p>Print edition, last updated <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>.</p>\n'
+        f'<p>Online edition: <a href="{site_url}">{site_url}</a></p>\n'
+        "</section>\n"
+        f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
+        f"{sections}"
+    )
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri != PRINT_PAGE:
+        return context
+    if MARKER not in page.content:
+        raise PluginError(f"docs/{PRINT_PAGE}: must contain {MARKER} where the edition goes")
+    pages = [p for p in nav.pages if p.file.src_uri != PRINT_PAGE]
+    page.content = page.content.replace(MARKER, edition(pages, config.site_name, config.site_url or ""))
+    return context

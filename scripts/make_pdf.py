@@ -1,0 +1,60 @@
+"""The print edition as a PDF, printed by the headless Chromium the tests use.
+
+    make pdf                                   # builds site/, then site/seoul-in-the-lead.pdf
+    .venv/bin/python scripts/make_pdf.py SITE_DIR [OUTPUT.pdf]
+
+Page numbers and the online address go in every page's footer. The PDF is written
+next to the offline zip, so the deploy workflow publishes both.
+"""
+
+import html
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+# Without these flags Chromium tries Google's hosts at start; see tests/conftest.py.
+CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-gpu", "--disable-quic", "--no-sandbox"]
+PDF_NAME = "seoul-in-the-lead.pdf"
+
+
+def online_address(print_page: Path) -> str:
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', print_page.read_text(encoding="utf-8"))
+    return match.group(1) if match else ""
+
+
+def make_pdf(site: Path, output: Path, browser=None) -> Path:
+    """Print site/print.html to output; with browser (a Playwright Browser), use that one."""
+    if browser is None:
+        chromium = shutil.which("chromium")
+        if not chromium:
+            sys.exit("make_pdf: no 'chromium' on PATH (run scripts/browser.sh)")
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                return make_pdf(site, output, launched)
+            finally:
+                launched.close()
+    print_page = site / "print.html"
+    footer = (
+        '<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between">'
+        f"<span>{html.escape(online_address(print_page))}</span>"
+        '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+    )
+    page = browser.new_page()
+    page.goto(print_page.as_uri())
+    page.emulate_media(media="print")
+    page.pdf(path=str(output), format="A4", print_background=False, display_header_footer=True,
+             header_template="<span></span>", footer_template=footer,
+             margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+    page.close()
+    return output
+
+
+if __name__ == "__main__":
+    site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else site_dir / PDF_NAME
+    print(f"wrote {make_pdf(site_dir, out)}")

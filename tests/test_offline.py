@@ -1,0 +1,143 @@
+"""Offline readers: one zip holds the whole site; print.html and its PDF hold every page."""
+
+import re
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from offline_bundle import ZIP_NAME, human_size  # noqa: E402
+
+ZIP_BUDGET = 1_500_000
+
+
+def nav_pages(html_pages) -> list[str]:
+    """Addresses in navigation order, as the home page's sidebar lists them."""
+    links = [a["href"] for a in html_pages["index.html"].select("nav.md-nav--primary a.md-nav__link[href]")]
+    return list(dict.fromkeys(h.split("#")[0] for h in links if h.endswith(".html")))
+
+
+@pytest.fixture(scope="module")
+def unzipped(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(site / ZIP_NAME) as archive:
+        archive.extractall(folder)
+    return folder / "seoul-in-the-lead"
+
+
+def test_the_zip_is_within_budget_and_every_page_links_to_it_with_its_size(site, html_pages):
+    size = (site / ZIP_NAME).stat().st_size
+    assert size <= ZIP_BUDGET, f"offline zip is {size} bytes, budget {ZIP_BUDGET}"
+    for path, soup in html_pages.items():
+        link = soup.find("a", href=re.compile(re.escape(ZIP_NAME) + "$"))
+        assert link, f"{path}: no link to the offline copy"
+        assert human_size(size) in link.parent.get_text(), f"{path}: the link does not show the size {human_size(size)}"
+
+
+def test_the_zip_holds_the_site_but_not_itself_nor_unused_files(site, unzipped):
+    names = {p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*") if p.is_file()}
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - {ZIP_NAME}
+    assert names == built
+    assert not [n for n in names if n.endswith(".map") or "/lunr/" in n], "unused assets shipped"
+
+
+def test_two_builds_give_the_same_zip(site, tmp_path):
+    assert run_build(ROOT, tmp_path / "again").returncode == 0
+    assert (tmp_path / "again" / ZIP_NAME).read_bytes() == (site / ZIP_NAME).read_bytes()
+
+
+def test_every_internal_link_and_anchor_of_the_unzipped_copy_resolves(unzipped):
+    pages = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in unzipped.glob("*.html")}
+    broken = []
+    for page, soup in pages.items():
+        if page.name == "404.html":
+            continue  # rooted at site_url for servers; never opened from disk
+        for a in soup.find_all("a", href=True):
+            url = urlparse(a["href"])
+            if url.scheme or a["href"].startswith("//"):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if not target.exists():
+                broken.append(f"{page.name}: {a['href']}")
+            elif url.fragment and target.suffix == ".html":
+                soup_target = pages.get(target) or BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                if not soup_target.find(id=unquote(url.fragment)):
+                    broken.append(f"{page.name}: {a['href']}")
+    assert not broken, f"broken in the offline copy: {broken[:10]}"
+
+
+@pytest.mark.browser
+def test_the_unzipped_copy_works_from_disk(visit, unzipped):
+    reader = visit()
+    page = reader.page
+    page.goto((unzipped / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Humphreys", delay=10)
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item > a')]"
+                           ".some(a => a.href.includes('h=humphreys'))", timeout=15000)
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state()
+    assert "Camp Humphreys" in page.inner_text("article")
+    page.goto((unzipped / "index.html").as_uri())
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.click("nav.md-nav--primary >> text=Timeline")
+    page.wait_for_url("**/timeline.html")
+    assert page.locator("li.timeline-entry").count() >= 30
+    assert reader.foreign_requests("file://") == []
+    assert reader.errors == [], reader.errors
+
+
+# ---- Print edition ----
+
+def test_print_edition_holds_every_page_once_in_navigation_order(html_pages):
+    soup = html_pages["print.html"]
+    expected = [p.removesuffix(".html") for p in nav_pages(html_pages) if p != "print.html"]
+    sections = [s["id"] for s in soup.select("section.print-section")]
+    assert sections == expected
+    assert soup.select_one(".print-title-page").find("a", href="http://127.0.0.1:8000/")
+    contents = [a["href"] for a in soup.select(".print-contents ol a")]
+    assert contents == ["#" + s for s in expected]
+
+
+def test_print_edition_links_stay_inside_it(html_pages):
+    soup = html_pages["print.html"]
+    article = soup.select_one("article")
+    for a in article.find_all("a", href=True):
+        href = a["href"]
+        if urlparse(href).scheme or a.find_parent(class_="cite-this-page"):
+            continue
+        assert href.startswith("#"), f"print edition links out to {href}"
+        assert soup.find(id=href[1:]), f"print edition link {href} has no target"
+
+
+@pytest.mark.browser
+def test_printing_hides_the_screen_chrome(visit, http_site):
+    reader = visit()
+    reader.page.goto(http_site + "alliance.html")
+    reader.page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"):
+        assert not reader.page.locator(selector).first.is_visible(), f"{selector} shows in print"
+    assert reader.page.locator(".footnote").is_visible(), "footnotes must print"
+
+
+@pytest.mark.browser
+def test_the_pdf_has_every_section_and_the_online_address(site, browser, html_pages, tmp_path):
+    from make_pdf import make_pdf
+    from pypdf import PdfReader
+
+    pdf = PdfReader(make_pdf(site, tmp_path / "edition.pdf", browser))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    sections = [p for p in nav_pages(html_pages) if p != "print.html"]
+    assert len(pdf.pages) >= len(sections)
+    for path in sections:
+        heading = " ".join(html_pages[path].select_one("article h1").get_text(" ", strip=True).replace("¶", "").split())
+        assert heading in text, f"the PDF lacks the section '{heading}'"
+    assert "http://127.0.0.1:8000/print.html" in text
+    assert re.search(r"Page 2 of \d+", text), "no page numbers"
