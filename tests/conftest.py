@@ -19,6 +19,15 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable
 
 
+def pytest_report_header():
+    from importlib.metadata import version
+    from importlib.resources import files
+
+    axe = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+    return (f"axe-core {axe.split('axe v', 1)[1].split()[0]} "
+            f"(from axe-playwright-python {version('axe-playwright-python')}); chromium: {shutil.which('chromium')}")
+
+
 def run_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
