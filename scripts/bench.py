@@ -5,28 +5,35 @@
 - median wall time of N strict builds of the real site;
 - the same for a synthetic copy with ten times the pages (linear hooks stay ~10x);
 - total size of the built site;
-- each page's first view: the HTML plus everything it loads, gzip-compressed.
+- each page's first view: the HTML plus everything it needs to render, gzip-compressed;
+- the offline zip and the search index;
+- Lighthouse's four scores on three pages, where `lighthouse` is installed.
 """
 
 import argparse
-import gzip
+import functools
+import http.server
+import json
 import os
-import re
 import shutil
+import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import copy_project, run_build  # noqa: E402  the tests' own build, not a second one
-
-URL_IN_CSS = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+sys.path.insert(0, str(ROOT / "hooks"))
+# The tests' own build and weights, not a second copy of them.
+from conftest import CHROMIUM_ARGS, copy_project, run_build  # noqa: E402
+from offline_bundle import ZIP_NAME  # noqa: E402
+from page_weight import first_view, gz, search_index  # noqa: E402
 
 
 def timed_builds(project: Path, runs: int) -> float:
@@ -55,36 +62,38 @@ def multiply_pages(project: Path, factor: int) -> int:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("\nnav:\n", "\nnav:\n  - Copies:\n" + "\n".join(nav) + "\n", 1)
     config.write_text(text, encoding="utf-8")
+    # Register each copy's page and anchors, as an editor adding real pages would.
+    registry = project / "data" / "addresses.yml"
+    live = yaml.safe_load(registry.read_text(encoding="utf-8"))["live"]
+    copies = [address.replace(".html", f"-{copy}.html", 1) for copy in range(2, factor + 1) for address in live]
+    registry.write_text(yaml.safe_dump({"live": live + copies, "moved": []}), encoding="utf-8")
     return len(pages) * factor
 
 
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, 9))
-
-
-def first_view(site: Path, page: Path) -> tuple[int, int]:
-    """(compressed HTML, compressed HTML + everything the page loads)."""
-    html = page.read_bytes()
-    soup = BeautifulSoup(html, "html.parser")
-    assets = set()
-    for tag in soup.find_all(["script", "img"], src=True):
-        assets.add(tag["src"])
-    for tag in soup.find_all("link", href=True):
-        if set(tag.get("rel", [])) & {"stylesheet", "icon"}:
-            assets.add(tag["href"])
-    total = gz(html)
-    for asset in assets:
-        relative = asset.split("?")[0].split("#")[0]
-        base = site if relative.startswith("/") else page.parent  # 404.html roots its addresses
-        path = (base / relative.lstrip("/")).resolve()
-        if path.is_file():
-            total += gz(path.read_bytes())
-            if path.suffix == ".css":  # images and fonts the stylesheet pulls in
-                for url in URL_IN_CSS.findall(path.read_text(encoding="utf-8")):
-                    nested = (path.parent / url.split("?")[0].split("#")[0])
-                    if not url.startswith("data:") and nested.is_file():
-                        total += gz(nested.read_bytes())
-    return gz(html), total
+def lighthouse_scores(site: Path, pages: list[str]) -> None:
+    """Lighthouse's four scores on a few pages, mobile preset, where lighthouse is installed."""
+    lighthouse, chromium = shutil.which("lighthouse"), shutil.which("chromium")
+    if not (lighthouse and chromium):
+        print("\nlighthouse: not installed (npm install -g lighthouse), scores skipped")
+        return
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"\n{'lighthouse (mobile)':32} perf  a11y  best  seo")
+        for page in pages:
+            result = subprocess.run(
+                [lighthouse, f"http://127.0.0.1:{server.server_address[1]}/{page}", "--quiet",
+                 "--output=json", "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
+                 "--only-categories=performance,accessibility,best-practices,seo"],
+                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
+            if result.returncode:
+                print(f"{page:32} failed: {result.stderr.strip()[-200:]}")
+                continue
+            categories = json.loads(result.stdout)["categories"]
+            print(f"{page:32} " + "  ".join(f"{categories[c]['score']:.2f}" for c in
+                                            ("performance", "accessibility", "best-practices", "seo")))
+        server.shutdown()
 
 
 def main() -> None:
@@ -106,10 +115,14 @@ def main() -> None:
         run_build(ROOT, site)
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"built site: {len(files)} files, {sum(p.stat().st_size for p in files) / 1024:.0f} KB")
-        print(f"\n{'page':40} {'HTML gz':>9} {'first view gz':>14}")
+        print(f"zip for offline reading: {(site / ZIP_NAME).stat().st_size / 1024:.0f} KB (budget 1.5 MB)")
+        print(f"search index, fetched once after the first page: {search_index(site) / 1024:.1f} KB gzip")
+        print(f"\n{'page':34} {'HTML gz':>8} {'first view gz':>14}   budgets: HTML 25K, first view 80K"
+              " (print.html 60K/125K)")
         for page in sorted(site.glob("*.html")):
-            html, total = first_view(site, page)
-            print(f"{page.name:40} {html / 1024:8.1f}K {total / 1024:13.1f}K")
+            html = gz(page.read_bytes())
+            print(f"{page.name:34} {html / 1024:7.1f}K {first_view(site, page) / 1024:13.1f}K")
+        lighthouse_scores(site, ["index.html", "alliance.html", "timeline.html"])
 
 
 if __name__ == "__main__":

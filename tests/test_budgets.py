@@ -1,0 +1,46 @@
+"""Fast on a weak phone: budgets on bytes, which do not drift (times are in `make bench`)."""
+
+import pytest
+
+from page_weight import first_view, gz
+
+FIRST_VIEW_BUDGET = 80 * 1024
+HTML_BUDGET = 25 * 1024
+# print.html is every page in one, for printing: its own, larger budgets.
+PRINT_BUDGETS = {"html": 60 * 1024, "first_view": 125 * 1024}
+
+
+def budgets(path: str) -> tuple[int, int]:
+    if path == "print.html":
+        return PRINT_BUDGETS["html"], PRINT_BUDGETS["first_view"]
+    return HTML_BUDGET, FIRST_VIEW_BUDGET
+
+
+def test_every_page_html_and_first_view_within_budget(site, html_pages):
+    over = []
+    for path in html_pages:
+        html_budget, view_budget = budgets(path)
+        html = gz((site / path).read_bytes())
+        view = first_view(site, site / path)
+        if html > html_budget:
+            over.append(f"{path}: HTML {html / 1024:.1f} KB gzip > {html_budget / 1024:.0f} KB")
+        if view > view_budget:
+            over.append(f"{path}: first view {view / 1024:.1f} KB gzip > {view_budget / 1024:.0f} KB")
+    assert not over, "\n".join(over)
+
+
+def test_the_budget_check_counts_what_a_page_loads(site):
+    # A page's first view must count its styles and scripts, not only its HTML.
+    assert first_view(site, site / "index.html") > 2 * gz((site / "index.html").read_bytes())
+
+
+@pytest.mark.browser
+def test_no_image_is_wider_than_it_is_shown(visit, http_site, html_pages):
+    reader = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    oversized = []
+    for path in html_pages:
+        reader.page.goto(http_site + path)
+        oversized += reader.page.evaluate("""path => [...document.images]
+            .filter(i => i.complete && i.clientWidth && i.naturalWidth > 2 * i.clientWidth)
+            .map(i => `${path}: ${i.src} is ${i.naturalWidth}px, shown ${i.clientWidth}px`)""", path)
+    assert not oversized, oversized
