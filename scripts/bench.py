@@ -12,7 +12,9 @@
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -31,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
 # The tests' own build and weights, not a second copy of them.
-from conftest import CHROMIUM_ARGS, copy_project, run_build  # noqa: E402
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from conftest import copy_project, run_build  # noqa: E402
 from offline_bundle import ZIP_NAME  # noqa: E402
 from page_weight import first_view, gz, search_index  # noqa: E402
 
@@ -70,14 +73,34 @@ def multiply_pages(project: Path, factor: int) -> int:
     return len(pages) * factor
 
 
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves compressed, as any real host does; the scores would otherwise measure our server."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def lighthouse_scores(site: Path, pages: list[str]) -> None:
     """Lighthouse's four scores on a few pages, mobile preset, where lighthouse is installed."""
-    lighthouse, chromium = shutil.which("lighthouse"), shutil.which("chromium")
+    lighthouse, chromium = shutil.which("lighthouse"), chromium_path()
     if not (lighthouse and chromium):
         print("\nlighthouse: not installed (npm install -g lighthouse), scores skipped")
         return
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(GzipHandler, directory=str(site))
     with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"\n{'lighthouse (mobile)':32} perf  a11y  best  seo")

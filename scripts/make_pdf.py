@@ -9,15 +9,13 @@ next to the offline zip, so the deploy workflow publishes both.
 
 import html
 import re
-import shutil
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-# Without these flags Chromium tries Google's hosts at start; see tests/conftest.py.
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-gpu", "--disable-quic", "--no-sandbox"]
+from chromium import CHROMIUM_ARGS, chromium_path
+
 PDF_NAME = "seoul-in-the-lead.pdf"
 
 
@@ -29,7 +27,7 @@ def online_address(print_page: Path) -> str:
 def make_pdf(site: Path, output: Path, browser=None) -> Path:
     """Print site/print.html to output; with browser (a Playwright Browser), use that one."""
     if browser is None:
-        chromium = shutil.which("chromium")
+        chromium = chromium_path()
         if not chromium:
             sys.exit("make_pdf: no 'chromium' on PATH (run scripts/browser.sh)")
         with sync_playwright() as playwright:

@@ -14,6 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 # What a build needs; tests that break the input build a copy of exactly this.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable
@@ -25,7 +27,7 @@ def pytest_report_header():
 
     axe = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
     return (f"axe-core {axe.split('axe v', 1)[1].split()[0]} "
-            f"(from axe-playwright-python {version('axe-playwright-python')}); chromium: {shutil.which('chromium')}")
+            f"(from axe-playwright-python {version('axe-playwright-python')}); chromium: {chromium_path()}")
 
 
 def run_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
@@ -90,16 +92,9 @@ def broken_copy(tmp_path):
 
 # ---- The browser: Debian's chromium, driven by Playwright, never a downloaded build ----
 
-CHROMIUM_ARGS = [
-    # Without these Chromium tries Google's hosts at start, which this network refuses.
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-gpu", "--disable-quic", "--no-sandbox",
-]
-
-
 @pytest.fixture(scope="session")
 def browser():
-    executable = shutil.which("chromium")
+    executable = chromium_path()
     if executable is None:
         message = "no 'chromium' on PATH: run `make test`, which installs Debian's chromium"
         if os.environ.get("CI") == "true":
