@@ -46,6 +46,11 @@ def on_page_markdown(markdown, page, **kwargs):
     return markdown + "\n\n" + "\n".join(definitions) + "\n" if definitions else markdown
 
 
+def on_page_content(html, page, **kwargs):
+    """Adjacent references read "1, 2", not "12": a comma between neighbouring markers."""
+    return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
+
+
 def source_list() -> str:
     """The source list, oldest first, each item an anchor that footnotes link to.
 

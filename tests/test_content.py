@@ -41,7 +41,8 @@ ARTICLE_POINTS = {
 
 
 def main_text(soup) -> str:
-    return " ".join(soup.select_one("article.md-content__inner").get_text(" ").split())
+    """The article's words, with typographic apostrophes read as plain ones."""
+    return " ".join(soup.select_one("article.md-content__inner").get_text(" ").replace("’", "'").split())
 
 
 def test_each_article_section_has_its_page_in_the_navigation(html_pages):
