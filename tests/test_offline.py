@@ -75,6 +75,7 @@ def test_every_internal_link_and_anchor_of_the_unzipped_copy_resolves(unzipped):
 
 @pytest.mark.browser
 def test_the_unzipped_copy_works_from_disk(visit, unzipped):
+    """Search, navigation, the timeline, dark mode and citations, with no network."""
     reader = visit()
     page = reader.page
     page.goto((unzipped / "index.html").as_uri())
@@ -90,6 +91,11 @@ def test_the_unzipped_copy_works_from_disk(visit, unzipped):
     page.click("nav.md-nav--primary >> text=Timeline")
     page.wait_for_url("**/timeline.html")
     assert page.locator("li.timeline-entry").count() >= 30
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.get_attribute("body", "data-md-color-scheme") != scheme, "dark mode does not switch"
+    page.click("details.cite-this-page summary")
+    assert "timeline.html" in page.locator(".citation-apa").inner_text()
     assert reader.foreign_requests("file://") == []
     assert reader.errors == [], reader.errors
 
