@@ -73,6 +73,25 @@ def test_section_page_has_key_points_implication_and_footnotes(html_pages, page)
     assert soup.select("a.footnote-ref"), f"{page}: no footnotes"
 
 
+@pytest.mark.parametrize("page", SECTION_PAGES + ["faq.html", "glossary.html"])
+def test_every_number_date_and_quote_has_a_footnote(html_pages, page):
+    """Each paragraph, list item or table cell with a digit or a quotation cites a source."""
+    article = BeautifulSoup(str(html_pages[page].select_one("article")), "html.parser")
+    # Footnotes and citations are sources themselves; figures and the timeline's dates
+    # cite theirs per row and per entry (tested with them).
+    for element in article.select(".footnote, .cite-this-page, .page-updated, figure, "
+                                  ".timeline-when, .timeline-title, dl.timeline-phase, .timeline-jump"):
+        element.decompose()
+    unsourced = []
+    for element in article.find_all(["p", "li", "td"]):
+        if element.find(["p", "li"]):
+            continue  # judged by its own paragraphs
+        text = " ".join(element.get_text(" ").split())
+        if re.search(r"\d|[“”]", text) and not element.find("a", class_="footnote-ref"):
+            unsourced.append(text[:100])
+    assert not unsourced, f"{page}: numbers, dates or quotes without a footnote: {unsourced}"
+
+
 def test_every_footnote_reference_resolves(html_pages):
     for path, soup in html_pages.items():
         for ref in soup.select("a.footnote-ref"):
