@@ -87,6 +87,13 @@ def broken_copy(tmp_path):
         def build(self, **env) -> subprocess.CompletedProcess:
             return run_build(project, tmp_path / "site", env)
 
+        def assert_build_fails_naming(self, *words: str) -> None:
+            """The strict build must fail, and its message must name every word given."""
+            result = self.build()
+            assert result.returncode != 0, "the strict build accepted the bad input"
+            missing = [word for word in words if word not in result.stderr]
+            assert not missing, f"the message does not name {missing}:\n{result.stderr[-2000:]}"
+
     return Copy()
 
 
