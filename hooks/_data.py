@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids become anchors: lowercase-hyphenated
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]

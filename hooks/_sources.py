@@ -3,11 +3,9 @@
 Not a hook: the sources and timeline hooks both import it, so both see one list.
 """
 
-import re
 
-from _data import DataError, data_path, entry_name, human_date, load_list, partial_date
+from _data import ID, DataError, data_path, entry_name, human_date, load_list, partial_date
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIDENCE = {"H": "confirmed by several or official outlets",
               "M": "one outlet; attributed in the text",
               "A": "the article this site explains"}

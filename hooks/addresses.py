@@ -9,7 +9,6 @@ a redirect page at the old address. Citable anchors are headings with an explici
 
 import html
 import json
-import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,8 +17,6 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from _data import data_path
-
-log = logging.getLogger("mkdocs.hooks.addresses")
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
@@ -54,6 +51,9 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
         if not isinstance(entry, dict) or set(entry) != {"from", "to"}:
             raise PluginError(f"{REGISTRY}: each moved entry needs exactly 'from' and 'to': {entry}")
         claim(entry["from"], "moved address")
+        if "#" in entry["from"]:
+            raise PluginError(f"{REGISTRY}: '{entry['from']}': an anchor cannot redirect on its own; keep the "
+                              "old id as an extra anchor in the page and list it under 'live'")
         if not ADDRESS.match(str(entry["to"])):
             raise PluginError(f"{REGISTRY}: moved '{entry['from']}' points at '{entry['to']}', not an address")
         redirects[entry["from"]] = entry["to"]
@@ -121,9 +121,6 @@ def on_post_build(config):
         if exists(old):
             raise PluginError(f"{REGISTRY}: '{old}' is listed as moved but the site still produces it; "
                               "list it under 'live' instead")
-        if "#" in old:
-            raise PluginError(f"{REGISTRY}: '{old}': an anchor cannot redirect on its own; keep the old id "
-                              "as an extra anchor in the page and list it under 'live'")
         write_redirect(Path(config.site_dir) / old, new, config.site_url or "")
 
 

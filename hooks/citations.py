@@ -29,19 +29,18 @@ def bibtex_escape(text: str) -> str:
 def formats(*, title: str, site: str, author: str, published: datetime.date,
             updated: datetime.date, url: str) -> dict[str, str]:
     """The page's citation in each style, dated by its last update. HTML, except BibTeX."""
-    text_title, text_site = title, site
-    title, site, author = html.escape(title), html.escape(site), html.escape(author)
     bibtex = "\n".join([
-        f"@online{{{bibtex_key(author, text_title, updated.year)},",
-        f"  author       = {{{{{bibtex_escape(html.unescape(author))}}}}},",
-        f"  title        = {{{bibtex_escape(text_title)}}},",
-        f"  organization = {{{bibtex_escape(text_site)}}},",
+        f"@online{{{bibtex_key(author, title, updated.year)},",
+        f"  author       = {{{{{bibtex_escape(author)}}}}},",
+        f"  title        = {{{bibtex_escape(title)}}},",
+        f"  organization = {{{bibtex_escape(site)}}},",
         f"  date         = {{{updated.isoformat()}}},",
         f"  year         = {{{updated.year}}},",
         f"  url          = {{{url}}},",
         f"  note         = {{First published {published.isoformat()}}},",
         "}",
     ])
+    title, site, author = html.escape(title), html.escape(site), html.escape(author)
     return {
         "APA 7": f"{author}. ({updated.year}, {updated.strftime('%B')} {updated.day}). "
                  f"<em>{title}</em>. {site}. {url}",

@@ -4,7 +4,6 @@
 naming the page; a figure no page places is reported. No script, nothing fetched.
 """
 
-import html
 import logging
 import re
 

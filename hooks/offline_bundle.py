@@ -1,8 +1,9 @@
 """The site as one zip, for readers with no network.
 
 Runs after everything else has written and pruned the site (the offline plugin inlines
-the search index at priority -100; prune_assets runs at -150). Every page links to the zip, with its size: the size is found
-by zipping until the size printed in the pages is the size of the zip that holds them.
+the search index at priority -100; prune_assets runs at -150). Every page links to the
+zip with its size, found by zipping until the size printed in the pages is the size of
+the zip that holds them.
 The zip is reproducible: sorted entries, fixed times and permissions.
 """
 
@@ -33,8 +34,8 @@ def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
     return buffer.getvalue()
 
 
-def bundle(site: Path, date_time: tuple, site_url: str) -> tuple[bytes, str]:
-    """(zip, its size as shown), with that size written into every page, on disk too.
+def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
+    """The zip, with its size written into every page, on disk too.
 
     In the zipped copy the download link points at the hosted zip: the copy cannot hold itself.
     """
@@ -53,7 +54,7 @@ def bundle(site: Path, date_time: tuple, site_url: str) -> tuple[bytes, str]:
         shown = human_size(len(archive))
     for name in marked:
         (site / name).write_bytes(filled[name])
-    return archive, shown
+    return archive
 
 
 @event_priority(-200)
@@ -61,5 +62,4 @@ def on_post_build(config):
     site = Path(config.site_dir)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
     date_time = time.gmtime(max(epoch, 315532800))[:6]
-    archive, _ = bundle(site, date_time, config.site_url or "")
-    (site / ZIP_NAME).write_bytes(archive)
+    (site / ZIP_NAME).write_bytes(bundle(site, date_time, config.site_url or ""))

@@ -7,15 +7,13 @@ message naming the file, the entry and the field.
 
 import datetime
 import html
-import re
 
 from mkdocs.exceptions import PluginError
 
-from _data import DataError, data_path, entry_name, markdown_text, human_date, load_list, partial_date
+from _data import ID, DataError, data_path, entry_name, markdown_text, human_date, load_list, partial_date
 from _sources import load_sources
 
 MARKER = "<!-- timeline -->"
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
 SECTIONS = [
@@ -169,12 +167,11 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
 
 def render_phase(entry: dict) -> str:
     conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
-    rows = [("For Seoul", entry["for_seoul"]), ("For U.S. forces", entry["for_us_forces"]),
-            ("Assessment that gates it", entry["assessment"])]
-    cells = "".join(f'<dt>{label}</dt><dd markdown="span">{markdown_text(text)}</dd>' for label, text in rows[:2])
     return (
-        f'<dl class="timeline-phase" markdown="block">{cells}'
+        '<dl class="timeline-phase" markdown="block">'
+        f'<dt>For Seoul</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
+        f'<dt>For U.S. forces</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
         f'<dt>Conditions to move on</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
-        f'<dt>{rows[2][0]}</dt><dd markdown="span">{markdown_text(rows[2][1])}</dd>'
+        f'<dt>Assessment that gates it</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
         "</dl>"
     )

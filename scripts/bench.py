@@ -11,19 +11,15 @@
 """
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import shutil
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -34,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
 # The tests' own build and weights, not a second copy of them.
 from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from conftest import copy_project, run_build  # noqa: E402
+from conftest import QuietHandler, copy_project, run_build, serve_folder  # noqa: E402
 from offline_bundle import ZIP_NAME  # noqa: E402
 from page_weight import first_view, gz, search_index  # noqa: E402
 
@@ -73,11 +69,8 @@ def multiply_pages(project: Path, factor: int) -> int:
     return len(pages) * factor
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serves compressed, as any real host does; the scores would otherwise measure our server."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -100,13 +93,11 @@ def lighthouse_scores(site: Path, pages: list[str]) -> None:
     if not (lighthouse and chromium):
         print("\nlighthouse: not installed (npm install -g lighthouse), scores skipped")
         return
-    handler = functools.partial(GzipHandler, directory=str(site))
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    with serve_folder(site, GzipHandler) as address:
         print(f"\n{'lighthouse (mobile)':32} perf  a11y  best  seo")
         for page in pages:
             result = subprocess.run(
-                [lighthouse, f"http://127.0.0.1:{server.server_address[1]}/{page}", "--quiet",
+                [lighthouse, address + page, "--quiet",
                  "--output=json", "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
                  "--only-categories=performance,accessibility,best-practices,seo"],
                 capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
@@ -116,7 +107,6 @@ def lighthouse_scores(site: Path, pages: list[str]) -> None:
             categories = json.loads(result.stdout)["categories"]
             print(f"{page:32} " + "  ".join(f"{categories[c]['score']:.2f}" for c in
                                             ("performance", "accessibility", "best-practices", "seo")))
-        server.shutdown()
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """The built site is the thing under test: build it once, then read what a reader gets."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -115,20 +116,27 @@ def browser():
         launched.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path, handler=QuietHandler):
+    """Serve folder on a free loopback port; yields its address, ending in '/'."""
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder))) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
 
 
 @pytest.fixture(scope="session")
 def http_site(site):
     """The built site over HTTP on loopback, as a reader of the hosted site gets it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-        server.shutdown()
+    with serve_folder(site) as address:
+        yield address
 
 
 class Visit:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, serve_folder
 
 REGISTRY = "data/addresses.yml"
 
@@ -110,24 +110,15 @@ def test_a_moved_page_leaves_a_redirect(moved_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("how", ["file", "http"])
 def test_the_redirect_leads_readers_to_the_new_page_and_section(moved_site, visit, how):
-    import functools
-    import http.server
-    import socketserver
-    import threading
-
     reader = visit()
     if how == "file":
         reader.page.goto((moved_site / "glossary.html").as_uri() + "#opcon")
         reader.page.wait_for_url("**/terms.html#opcon")
         return
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(moved_site))
-    handler.log_message = lambda *a: None
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        reader.page.goto(f"http://127.0.0.1:{server.server_address[1]}/glossary.html#opcon")
+    with serve_folder(moved_site) as address:
+        reader.page.goto(address + "glossary.html#opcon")
         reader.page.wait_for_url("**/terms.html#opcon")
         assert reader.page.locator("#opcon").is_visible()
-        server.shutdown()
 
 
 def test_sitemap_lists_exactly_the_live_pages(site):

@@ -3,7 +3,6 @@
 import re
 import sys
 import zipfile
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
