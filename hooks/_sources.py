@@ -4,6 +4,8 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 """
 
 
+from pathlib import Path
+
 from _data import ID, DataError, data_path, entry_name, human_date, load_list, partial_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
@@ -27,7 +29,7 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
     sources = {}
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
-        for field in ("id", "outlet", "date", "url", "confidence"):
+        for field in ("id", "outlet", "date", "url", "confidence", "accessed"):
             if field not in entry:
                 raise DataError(path, name, field, "missing (write null for an unknown date or url)")
         if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
@@ -45,8 +47,48 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
                 raise DataError(path, name, "date", str(error)) from error
         if entry["url"] is not None and not str(entry["url"]).startswith(("https://", "http://")):
             raise DataError(path, name, "url", "must be an http(s) address or null")
+        check_accessed(entry, path, name)
+        check_evidence(entry, path, name)
         sources[entry["id"]] = entry
     return sources
+
+
+def check_accessed(entry: dict, path, name: str) -> None:
+    """When the editors read it: a full date, not before the source was published."""
+    try:
+        entry["accessed"] = partial_date(entry["accessed"])
+    except ValueError as error:
+        raise DataError(path, name, "accessed", str(error)) from error
+    if len(entry["accessed"]) != 10:
+        raise DataError(path, name, "accessed", "give the full date the editors read it (YYYY-MM-DD)")
+    if entry["date"] and entry["accessed"] < entry["date"][:10]:
+        raise DataError(path, name, "accessed", f"{entry['accessed']} is before the source's date {entry['date']}")
+
+
+def check_evidence(entry: dict, path, name: str) -> None:
+    """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
+    if ("evidence" in entry) == ("full_text" in entry):
+        raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
+    if "full_text" in entry:
+        if not (Path(path).parent / str(entry["full_text"])).is_file():
+            raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
+        return
+    excerpts = entry["evidence"]
+    if not isinstance(excerpts, list) or not excerpts or not all(isinstance(e, str) and e.strip() for e in excerpts):
+        raise DataError(path, name, "evidence", "must be a list of one or more verbatim excerpts (text)")
+
+
+def evidence_texts(sources: dict[str, dict], config) -> dict[str, str]:
+    """Each source's evidence as one text, for the quotation and figure check."""
+    folder = data_path(config, "")
+    return {source_id: ((folder / source["full_text"]).read_text(encoding="utf-8") if "full_text" in source
+                        else "\n".join(source["evidence"]))
+            for source_id, source in sources.items()}
+
+
+def reporting_through(sources: dict[str, dict]) -> str:
+    """The date of the newest report the site relies on (ISO, as precise as that source's date)."""
+    return max((s["date"] for s in sources.values() if s["date"]), key=lambda d: (d + "-00-00")[:10])
 
 
 def citation_text(source: dict) -> str:

@@ -11,7 +11,7 @@ import re
 from mkdocs.exceptions import PluginError
 
 from _data import human_date, markdown_text
-from _sources import CONFIDENCE, citation_text, load_sources
+from _sources import CONFIDENCE, citation_text, load_sources, reporting_through
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
@@ -27,6 +27,9 @@ def on_config(config):
     SOURCES.clear()
     SOURCES.update(load_sources(config))
     cited.clear()
+    # "Reporting through" on every page and in the print edition: derived, never typed.
+    newest = reporting_through(SOURCES)
+    config.extra["reporting_through"] = {"iso": newest, "text": human_date(newest)}
 
 
 def on_page_markdown(markdown, page, **kwargs):

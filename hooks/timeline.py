@@ -14,12 +14,14 @@ from _data import ID, DataError, data_path, entry_name, markdown_text, human_dat
 from _sources import load_sources
 
 MARKER = "<!-- timeline -->"
+LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries
+LATEST_COUNT = 5
 KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
 SECTIONS = [
     ("past", "What already happened", ("history", "decision")),
     ("scheduled", "What is scheduled", ("scheduled",)),
-    ("phases", "The phased transition ahead, as the article describes it", ("phase",)),
+    ("phases", "A transition in phases, as the article describes it", ("phase",)),
 ]
 
 ENTRIES: list[dict] = []
@@ -117,9 +119,24 @@ def page_titles(nav) -> dict[str, str]:
 
 
 def on_page_markdown(markdown, page, **kwargs):
+    if LATEST_MARKER in markdown:
+        markdown = markdown.replace(LATEST_MARKER, render_latest(ENTRIES))
     if MARKER not in markdown:
         return markdown
     return markdown.replace(MARKER, render(ENTRIES, page.file.src_uri))
+
+
+def render_latest(entries: list[dict]) -> str:
+    """The newest things that happened, newest first, each linking to its timeline entry."""
+    happened = [e for e in entries if e["kind"] in ("history", "decision")]
+    items = []
+    for entry in reversed(happened[-LATEST_COUNT:]):
+        footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+        items.append(
+            f'<li markdown="span"><time datetime="{entry["date"]}">{human_date(entry["date"])}</time>: '
+            f'[{markdown_text(entry["title"])}](timeline.md#{entry["id"]}). '
+            f'{markdown_text(entry["summary"])}{footnotes}</li>')
+    return '<ul class="latest-developments" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 
 
 def now_entry(entries: list[dict]) -> dict:
@@ -169,9 +186,9 @@ def render_phase(entry: dict) -> str:
     conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
     return (
         '<dl class="timeline-phase" markdown="block">'
-        f'<dt>For Seoul</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
-        f'<dt>For U.S. forces</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
-        f'<dt>Conditions to move on</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
-        f'<dt>Assessment that gates it</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
+        f'<dt>For Seoul (the article)</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
+        f'<dt>For U.S. forces (the article)</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
+        f'<dt>Depends on (the article)</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
+        f'<dt>Assessment</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
         "</dl>"
     )
