@@ -55,13 +55,18 @@ def copy_project(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site, built once per test session from the working tree."""
+def site_build(tmp_path_factory) -> tuple[Path, str]:
+    """The site, built once per test session from the working tree, and the build's log."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(ROOT, site_dir)
     if result.returncode != 0:
         pytest.fail(f"the strict build failed:\n{result.stderr[-4000:]}", pytrace=False)
-    return site_dir
+    return site_dir, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    return site_build[0]
 
 
 @pytest.fixture(scope="session")

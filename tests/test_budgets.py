@@ -6,13 +6,20 @@ from page_weight import first_view, gz
 
 FIRST_VIEW_BUDGET = 80 * 1024
 HTML_BUDGET = 25 * 1024
-# print.html is every page in one, for printing: its own, larger budgets.
-PRINT_BUDGETS = {"html": 60 * 1024, "first_view": 125 * 1024}
+# print.html is every page in one, for printing: its own, larger budgets. Raised from
+# 60/125 KB when the 2026 update made the text about a third longer (66.6/128.8 KB then).
+PRINT_BUDGETS = {"html": 80 * 1024, "first_view": 145 * 1024}
+
+
+# timeline.html holds every entry with its sources; the 2026 update added 20 entries.
+TIMELINE_FIRST_VIEW_BUDGET = 90 * 1024
 
 
 def budgets(path: str) -> tuple[int, int]:
     if path == "print.html":
         return PRINT_BUDGETS["html"], PRINT_BUDGETS["first_view"]
+    if path == "timeline.html":
+        return HTML_BUDGET, TIMELINE_FIRST_VIEW_BUDGET
     return HTML_BUDGET, FIRST_VIEW_BUDGET
 
 

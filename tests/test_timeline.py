@@ -60,8 +60,9 @@ def test_phases_have_no_dates_and_say_so(timeline):
     for phase in phases:
         assert not phase.find("time"), f"{phase['id']}: a phase with a date"
         labels = [dt.get_text() for dt in phase.select("dt")]
-        assert labels == ["For Seoul", "For U.S. forces", "Conditions to move on", "Assessment that gates it"]
-    assert "No dates for those phases have been published" in timeline.get_text()
+        assert labels == ["For Seoul (the article)", "For U.S. forces (the article)", "Depends on (the article)",
+                          "Assessment"]
+    assert "No dates for phases have been published" in timeline.get_text()
 
 
 def test_jump_to_now_leads_to_the_latest_past_entry(timeline):
@@ -84,7 +85,8 @@ BAD_ENTRIES = {
     "missing field": ("  title: Mutual Defense Treaty signed\n", "", "treaty-signed", "title"),
     "bad date": ("date: 1978-11-07", "date: 1978-13-07", "cfc-activated", "date"),
     "out of order": ("date: 1994\n", "date: 1977\n", "peacetime-opcon", "out of order"),
-    "unknown source id": ("sources: [pacom-cfc]", "sources: [pacom-cfx]", "cfc-activated", "pacom-cfx"),
+    "unknown source id": ("sources: [pacom-cfc, militarytimes-2014]", "sources: [pacom-cfx]", "cfc-activated",
+                          "pacom-cfx"),
     "duplicate id": ("id: treaty-in-force", "id: treaty-signed", "treaty-signed", "used by an earlier entry"),
     "dated phase without source": ("- id: phase-duties-shift\n", "- id: phase-duties-shift\n  date: 2027\n",
                                    "phase-duties-shift", "no date unless a source gives one"),
