@@ -76,6 +76,19 @@ def human_date(text: str) -> str:
     return " ".join(words)
 
 
+def nav_titles(nav) -> dict[str, str]:
+    """Each page's navigation label, by its source path, from mkdocs.yml's nav list."""
+    titles = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    titles[target] = title
+                else:
+                    titles.update(nav_titles(target))
+    return titles
+
+
 def markdown_text(value) -> str:
     """Data is text, never markup: escape HTML, and Markdown's link and emphasis marks."""
     return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(value), quote=False))

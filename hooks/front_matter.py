@@ -1,7 +1,8 @@
 """Every page declares title, description, published and updated; the build stops if one is wrong.
 
 title and description become the page's <title> and meta description; published and
-updated are the dates readers and citations see.
+updated are the dates readers and citations see; reviewed is the last check against the
+sources, which may confirm that nothing changed.
 """
 
 import datetime
@@ -27,13 +28,16 @@ def problems(meta: dict) -> list[str]:
     if isinstance(description, str) and '"' in description:
         # Material writes the description into an HTML attribute without escaping it.
         found.append("use typographic quotes (“ ”) in 'description:', not \"")
-    for field, meaning in (("published", "first publication"), ("updated", "the last content change")):
+    for field, meaning in (("published", "first publication"), ("updated", "the last content change"),
+                           ("reviewed", "the last check against the sources, changed or not")):
         if field not in meta:
             found.append(f"add '{field}:' with the date of {meaning} (YYYY-MM-DD)")
         elif not is_date(meta[field]):
             found.append(f"'{field}: {meta[field]}' must be a real date written YYYY-MM-DD")
     if is_date(meta.get("published")) and is_date(meta.get("updated")) and meta["updated"] < meta["published"]:
         found.append("'updated:' cannot be earlier than 'published:'")
+    if is_date(meta.get("updated")) and is_date(meta.get("reviewed")) and meta["reviewed"] < meta["updated"]:
+        found.append("'reviewed:' cannot be earlier than 'updated:' (a change is checked when it is made)")
     return found
 
 

@@ -20,7 +20,7 @@ def slug(page) -> str:
     return page.file.dest_uri.removesuffix(".html")
 
 
-def rewrite(content: str, own: str, included: set[str]) -> str:
+def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> str:
     """Make one page's ids unique in the edition and its links point inside it."""
     content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
 
@@ -34,6 +34,8 @@ def rewrite(content: str, own: str, included: set[str]) -> str:
             return 'href="#contents"'  # the edition itself
         if page.endswith(".html") and "/" not in page and name in included:
             return f'href="#{name}--{anchor}"' if anchor else f'href="#{name}"'
+        if "://" not in page and not page.startswith(("mailto:", "#")):
+            return f'href="{site_url}{target}"'  # a file of the site (feed.xml): its online address
         return match.group(0)
 
     return LINK.sub(link, content)
@@ -45,7 +47,7 @@ def edition(pages, site_name: str, site_url: str, reporting_through: dict) -> st
     contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a></li>' for p in pages)
     sections = "\n".join(
         f'<section class="print-section" id="{slug(p)}" aria-label="{escape(p.meta["title"])}">\n'
-        f"{rewrite(p.content, slug(p), included)}\n</section>"
+        f"{rewrite(p.content, slug(p), included, site_url)}\n</section>"
         for p in pages
     )
     return (

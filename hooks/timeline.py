@@ -10,7 +10,7 @@ import html
 
 from mkdocs.exceptions import PluginError
 
-from _data import ID, DataError, data_path, entry_name, markdown_text, human_date, load_list, partial_date
+from _data import ID, DataError, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
 from _sources import load_sources
 
 MARKER = "<!-- timeline -->"
@@ -99,23 +99,11 @@ def check_when(entry: dict, path, name: str) -> None:
 def on_config(config):
     path = data_path(config, "timeline.yml")
     ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
-    nav_titles.clear()
-    nav_titles.update(page_titles(config.nav or []))
+    TITLES.clear()
+    TITLES.update(nav_titles(config.nav))
 
 
-nav_titles: dict[str, str] = {}
-
-
-def page_titles(nav) -> dict[str, str]:
-    titles = {}
-    for item in nav:
-        if isinstance(item, dict):
-            for title, target in item.items():
-                if isinstance(target, str):
-                    titles[target] = title
-                else:
-                    titles.update(page_titles(target))
-    return titles
+TITLES: dict[str, str] = {}
 
 
 def on_page_markdown(markdown, page, **kwargs):
@@ -168,7 +156,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
     if page_file == page_path:
         raise PluginError(f"data/timeline.yml: entry '{entry['id']}', field 'page': "
                           "must point at a section page, not at the timeline")
-    more = f"[Explained in: {nav_titles.get(page_file, page_file)}]({target})"
+    more = f"[Explained in: {TITLES.get(page_file, page_file)}]({target})"
     footnotes = "".join(f"[^{s}]" for s in entry["sources"])
     lines = [
         f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',

@@ -79,7 +79,7 @@ def test_every_number_date_and_quote_has_a_footnote(html_pages, page):
     article = BeautifulSoup(str(html_pages[page].select_one("article")), "html.parser")
     # Footnotes and citations are sources themselves; figures and the timeline's dates
     # cite theirs per row and per entry (tested with them).
-    for element in article.select(".footnote, .cite-this-page, .page-updated, .reporting-through, figure, "
+    for element in article.select(".footnote, .cite-this-page, .page-updated, .reporting-through, .updated-line, .page-history, figure, "
                                   ".timeline-when, .timeline-title, dl.timeline-phase, .timeline-jump"):
         element.decompose()
     unsourced = []

@@ -1,0 +1,162 @@
+"""The record of changes (data/changes.yml): validated once, then every view of it.
+
+Plain Python, no MkDocs import: the changelog, each page's history and "Updated" line,
+the banner text and the Atom feed are functions of the validated list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from xml.sax.saxutils import escape, quoteattr
+
+from _data import ID, DataError, entry_name, human_date, markdown_text, partial_date
+
+KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
+FIELDS = {"id", "date", "kind", "pages", "text", "sources"}
+# Feed ids are UUIDs derived from each entry's own id: a rebuild, a new host or a new
+# entry above it never makes an old entry look new.
+FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "seoul-in-the-lead/changes")
+FEED_NAME = "feed.xml"
+
+
+def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
+    seen: set[str] = set()
+    previous = None
+    for position, entry in enumerate(entries):
+        name = entry_name(entry, position)
+        for field in ("id", "date", "kind", "pages", "text"):
+            if not entry.get(field):
+                raise DataError(path, name, field, "missing or empty")
+        unknown = sorted(set(entry) - FIELDS)
+        if unknown:
+            raise DataError(path, name, unknown[0], f"unknown field (known: {', '.join(sorted(FIELDS))})")
+        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
+            raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
+        if entry["id"] in seen:
+            raise DataError(path, name, "id", "used by an earlier entry too")
+        seen.add(entry["id"])
+        try:
+            text = partial_date(entry["date"])
+            if len(text) != 10:
+                raise ValueError(f"'{text}' is not a full date")
+        except ValueError as error:
+            raise DataError(path, name, "date", f"{error}; write YYYY-MM-DD") from error
+        entry["date"] = datetime.date.fromisoformat(text)
+        if previous and entry["date"] > previous:
+            raise DataError(path, name, "date", "entries run newest first; move this one up")
+        previous = entry["date"]
+        if entry["kind"] not in KINDS:
+            raise DataError(path, name, "kind", f"must be one of {', '.join(KINDS)}")
+        if not isinstance(entry["text"], str):
+            raise DataError(path, name, "text", "must be text")
+        if not isinstance(entry["pages"], list) or not all(isinstance(p, str) and p.split("#")[0].endswith(".md")
+                                                         for p in entry["pages"]):
+            raise DataError(path, name, "pages", "must be a list like [index.md, us-forces.md#legal-floor]")
+        cited = entry.get("sources", [])
+        if not isinstance(cited, list) or set(cited) - source_ids:
+            raise DataError(path, name, "sources", f"unknown source id(s) {sorted(set(cited) - source_ids)}")
+    return entries
+
+
+def touches(entry: dict, page: str) -> bool:
+    return any(target.split("#")[0] == page for target in entry["pages"])
+
+
+def history(entries: list[dict], page: str) -> list[dict]:
+    """A page's changes, newest first."""
+    return [e for e in entries if touches(e, page)]
+
+
+def updated_line(entries: list[dict], page: str) -> dict | None:
+    """What the line under the page title says: the newest change, if it is an update or a correction."""
+    changes = history(entries, page)
+    if not changes or changes[0]["kind"] == "new":
+        return None
+    same_day = [e for e in changes if e["date"] == changes[0]["date"] and e["kind"] != "new"]
+    return {"date": changes[0]["date"], "label": "Corrected" if changes[0]["kind"] == "correction" else "Updated",
+            "text": changes[0]["text"], "more": len(same_day) - 1}
+
+
+def problems(entries: list[dict], pages: dict[str, datetime.date], ids: dict[str, set[str]]) -> list[str]:
+    """Where the record and the pages disagree. pages: source path -> updated; ids: source path -> anchors."""
+    found = []
+    for entry in entries:
+        for target in entry["pages"]:
+            page, _, anchor = target.partition("#")
+            if page not in pages:
+                found.append(f"data/changes.yml: entry '{entry['id']}' names {page}, which is not a page")
+            elif anchor and anchor not in ids.get(page, set()):
+                found.append(f"data/changes.yml: entry '{entry['id']}' names {target}, but {page} has no "
+                             f"anchor '{anchor}'")
+    for page, updated in sorted(pages.items()):
+        changes = history(entries, page)
+        if not changes:
+            found.append(f"docs/{page}: no entry in data/changes.yml names it (add its first publication)")
+        elif updated != changes[0]["date"]:
+            found.append(f"docs/{page}: 'updated: {updated}' but its newest entry in data/changes.yml "
+                         f"('{changes[0]['id']}') is dated {changes[0]['date']}: add an entry for the change, "
+                         "or set updated to match")
+    return found
+
+
+def link_text(target: str, titles: dict[str, str]) -> str:
+    """'us-forces.md#legal-floor' -> 'U.S. forces (legal floor)'."""
+    page, _, anchor = target.partition("#")
+    title = titles.get(page, page)
+    return f"{title} ({anchor.replace('-', ' ')})" if anchor else title
+
+
+def changelog_markdown(entries: list[dict], titles: dict[str, str]) -> str:
+    """changelog.html's body: a heading a date (its id is the date), the changes under it."""
+    parts, current = [], None
+    for entry in entries:
+        if entry["date"] != current:
+            if current:
+                parts.append("</ul>")
+            current = entry["date"]
+            parts.append(f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
+                         '<ul class="changes" markdown="block">')
+        links = ", ".join(f"[{markdown_text(link_text(t, titles))}]({t})" for t in entry["pages"])
+        notes = "".join(f"[^{s}]" for s in entry.get("sources", []))
+        parts.append(f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
+                     f'{KINDS[entry["kind"]]}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')
+    return "\n".join(parts + ["</ul>"]) + "\n"
+
+
+def feed_id(entry_id: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, entry_id)}"
+
+
+def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str) -> str:
+    """RFC 4287 Atom, newest first; each entry links to the first page (and anchor) it changed."""
+    def address(target: str) -> str:
+        page, _, anchor = target.partition("#")
+        return site_url + page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
+
+    def stamp(day: datetime.date) -> str:
+        return f"{day.isoformat()}T00:00:00Z"
+
+    items = [
+        "  <entry>\n"
+        f"    <id>{feed_id(e['id'])}</id>\n"
+        f"    <title>{escape(KINDS[e['kind']] + ': ' + e['text'].split('. ')[0].rstrip('.'))}</title>\n"
+        f"    <updated>{stamp(e['date'])}</updated>\n"
+        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(address(e['pages'][0]))}/>\n"
+        f"    <category term={quoteattr(e['kind'])}/>\n"
+        f"    <content type=\"text\">{escape(e['text'])}</content>\n"
+        "  </entry>"
+        for e in entries
+    ]
+    newest = entries[0]["date"] if entries else datetime.date(1970, 1, 1)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">\n'
+        f"  <id>{feed_id('feed')}</id>\n"
+        f"  <title>{escape(site_name)}: changes</title>\n"
+        f"  <updated>{stamp(newest)}</updated>\n"
+        f"  <author><name>{escape(author)}</name></author>\n"
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site_url + FEED_NAME)}/>\n"
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url + 'changelog.html')}/>\n"
+        + "\n".join(items) + "\n</feed>\n"
+    )

@@ -1,0 +1,62 @@
+"""The record of changes, data/changes.yml, wherever a reader meets it.
+
+Adapter only (the logic is hooks/_changes.py): `<!-- changelog -->` becomes the changelog;
+each page gets its history and "Updated" line (shown by overrides/main.html), the banner
+its newest change, and the site a feed.xml. A change naming a missing page or anchor, or
+a page whose `updated:` disagrees with its newest change, fails the build naming both.
+"""
+
+import logging
+import re
+from pathlib import Path
+
+
+from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, problems, updated_line, validate
+from _data import data_path, human_date, load_list, nav_titles
+from _sources import load_sources
+
+log = logging.getLogger("mkdocs.hooks.changes")
+
+MARKER = "<!-- changelog -->"
+CHANGES: list[dict] = []
+TITLES: dict[str, str] = {}
+updated: dict[str, object] = {}  # source path -> the page's `updated:`
+anchors: dict[str, set[str]] = {}
+
+
+def on_config(config):
+    path = data_path(config, "changes.yml")
+    CHANGES[:] = validate(load_list(path), path, set(load_sources(config)))
+    TITLES.clear()
+    TITLES.update(nav_titles(config.nav))
+    updated.clear()
+    anchors.clear()
+    newest = CHANGES[0]
+    config.extra["whats_new"] = {"id": newest["id"], "date": human_date(newest["date"].isoformat()),
+                                 "text": newest["text"]}
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    updated[page.file.src_uri] = page.meta.get("updated")
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, changelog_markdown(CHANGES, TITLES))
+    return markdown
+
+
+def on_page_content(html, page, **kwargs):
+    anchors[page.file.src_uri] = set(re.findall(r'\bid="([^"]+)"', html))
+    return html
+
+
+def on_page_context(context, page, **kwargs):
+    page.meta["history"] = [{"date": e["date"], "kind": KINDS[e["kind"]], "text": e["text"]}
+                            for e in history(CHANGES, page.file.src_uri)]
+    page.meta["updated_line"] = updated_line(CHANGES, page.file.src_uri)
+    return context
+
+
+def on_post_build(config):
+    for problem in problems(CHANGES, updated, anchors):
+        log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
+    feed = atom_feed(CHANGES, site_name=config.site_name, author=config.site_author, site_url=config.site_url or "")
+    (Path(config.site_dir) / FEED_NAME).write_text(feed, encoding="utf-8")
