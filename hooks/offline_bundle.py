@@ -15,6 +15,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from _build_inputs import source_date_epoch
+
 ZIP_NAME = "seoul-in-the-lead-offline.zip"
 SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"  # written by overrides/partials/copyright.html
 
@@ -60,6 +62,6 @@ def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
 @event_priority(-200)
 def on_post_build(config):
     site = Path(config.site_dir)
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
+    epoch = source_date_epoch(os.environ) or 315532800  # checked by build_inputs; default 1980-01-01
     date_time = time.gmtime(max(epoch, 315532800))[:6]
     (site / ZIP_NAME).write_bytes(bundle(site, date_time, config.site_url or ""))

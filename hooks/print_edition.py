@@ -39,7 +39,7 @@ def rewrite(content: str, own: str, included: set[str]) -> str:
     return LINK.sub(link, content)
 
 
-def edition(pages, site_name: str, site_url: str) -> str:
+def edition(pages, site_name: str, site_url: str, preview: bool = False) -> str:
     included = {slug(p) for p in pages}
     updated = max(p.meta["updated"] for p in pages)
     contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a></li>' for p in pages)
@@ -52,7 +52,8 @@ def edition(pages, site_name: str, site_url: str) -> str:
         '<section class="print-title-page">\n'
         f'<p class="print-site-name">{escape(site_name)}</p>\n'
         f'<p>Print edition, last updated <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>.</p>\n'
-        f'<p>Online edition: <a href="{site_url}">{site_url}</a></p>\n'
+        f"<p>{'Local preview, not a published edition' if preview else 'Online edition'}: "
+        f'<a href="{site_url}">{site_url}</a></p>\n'
         "</section>\n"
         f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
         f"{sections}"
@@ -65,5 +66,6 @@ def on_page_context(context, page, config, nav):
     if MARKER not in page.content:
         raise PluginError(f"docs/{PRINT_PAGE}: must contain {MARKER} where the edition goes")
     pages = [p for p in nav.pages if p.file.src_uri != PRINT_PAGE]
-    page.content = page.content.replace(MARKER, edition(pages, config.site_name, config.site_url or ""))
+    page.content = page.content.replace(
+        MARKER, edition(pages, config.site_name, config.site_url or "", config.extra.get("preview", False)))
     return context
