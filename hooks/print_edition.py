@@ -11,6 +11,7 @@ from html import escape
 from mkdocs.exceptions import PluginError
 
 PRINT_PAGE = "print.md"
+PDF_NAME = "seoul-in-the-lead.pdf"  # scripts/make_pdf.py prints this page to it
 MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
@@ -54,6 +55,7 @@ def edition(pages, site_name: str, site_url: str, preview: bool = False) -> str:
         f'<p>Print edition, last updated <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>.</p>\n'
         f"<p>{'Local preview, not a published edition' if preview else 'Online edition'}: "
         f'<a href="{site_url}">{site_url}</a></p>\n'
+        f'<p>As a PDF: <a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
         "</section>\n"
         f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
         f"{sections}"

@@ -102,17 +102,23 @@ def broken_copy(tmp_path):
 # ---- The browser: Debian's chromium, driven by Playwright, never a downloaded build ----
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
+    """Debian's chromium: skipped without it, but a failure in CI."""
     executable = chromium_path()
     if executable is None:
         message = "no 'chromium' on PATH: run `make test`, which installs Debian's chromium"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI needs the browser tests: {message}", pytrace=False)
         pytest.skip(message)
+    return executable
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
