@@ -78,15 +78,25 @@ def different_files(left, right) -> list[str]:
                                            and filecmp.cmp(left / n, right / n, shallow=False)))
 
 
-def test_a_moved_venv_is_made_again_and_an_unchanged_one_is_kept(tmp_path):
+@pytest.fixture
+def checkout(tmp_path):
+    """A checkout holding the scripts and one empty requirement set, 'empty'."""
     project = tmp_path / "checkout"
     (project / "requirements").mkdir(parents=True)
     shutil.copytree(ROOT / "scripts", project / "scripts")
     (project / "requirements" / "empty.txt").write_text("# nothing to install\n")
-    env = {**os.environ, "PYTHON": sys.executable}
+    return project
+
+
+VENV_ENV = {**os.environ, "PYTHON": sys.executable}
+
+
+def test_a_moved_venv_is_made_again_and_an_unchanged_one_is_kept(checkout, tmp_path):
+    project = checkout
 
     def venv_sh(folder):
-        result = subprocess.run([str(folder / "scripts" / "venv.sh"), "empty"], capture_output=True, text=True, env=env)
+        result = subprocess.run([str(folder / "scripts" / "venv.sh"), "empty"], capture_output=True, text=True,
+                                env=VENV_ENV)
         assert result.returncode == 0, result.stderr
         return result.stderr
 
@@ -117,3 +127,13 @@ def test_a_rebuild_in_one_process_runs_the_edited_shared_hook_module(tmp_path):
     assert "January" in (project / "first" / "timeline.html").read_text(encoding="utf-8")
     assert "Janvier" in (project / "second" / "timeline.html").read_text(encoding="utf-8"), \
         "the second build ran the hooks' shared module as first loaded"
+
+
+def test_two_makes_at_once_make_the_venv_once(checkout):
+    """Without the lock both would see no venv and both would make (and clear) it."""
+    runs = [subprocess.Popen([str(checkout / "scripts" / "venv.sh"), "empty"], stderr=subprocess.PIPE, text=True,
+                             env=VENV_ENV) for _ in range(2)]
+    messages = [run.communicate()[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], messages
+    assert sum("Making .venv" in message for message in messages) == 1, messages
+    assert any("waiting" in message for message in messages), messages
