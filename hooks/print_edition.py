@@ -55,7 +55,8 @@ def edition(pages, site_name: str, site_url: str, preview: bool = False) -> str:
         f'<p>Print edition, last updated <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>.</p>\n'
         f"<p>{'Local preview, not a published edition' if preview else 'Online edition'}: "
         f'<a href="{site_url}">{site_url}</a></p>\n'
-        f'<p>As a PDF: <a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
+        f'<p>As a <abbr title="Portable Document Format">PDF</abbr>: '
+        f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
         "</section>\n"
         f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
         f"{sections}"
