@@ -40,5 +40,5 @@ lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, fr
 	scripts/lock.sh
 
 clean:  ## Remove what the make targets wrote into the checkout (Debian packages stay)
-	rm -rf .venv .venv.lock .venv-floor .venv-floor.lock site site.new .pytest_cache node_modules
+	rm -rf .venv .venv.lock site site.new .pytest_cache node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
