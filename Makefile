@@ -1,6 +1,10 @@
 # The README's two commands are `make serve` and `make test`; the rest are helpers.
+# PYTHON picks the interpreter .venv is made with: make test PYTHON=/usr/bin/python3
 SHELL := /bin/bash
-VENV := .venv/bin
+PYTHON ?= python3
+export PYTHON
+# Tools run as `python -m`: a moved checkout leaves scripts in .venv/bin with stale paths.
+PY := .venv/bin/python
 # Material and MkDocs print end-of-life / MkDocs 2 banners on every build; they are noise here.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -8,31 +12,33 @@ export NO_MKDOCS_2_WARNING := 1
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
-	$(VENV)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 test:  ## Install what the tests need (browser included) and run the whole suite
 	scripts/venv.sh test
 	scripts/browser.sh
 	scripts/validator.sh
-	$(VENV)/python -m pytest
+	$(PY) -m pytest
 
 build:  ## Strict build into site/; a failed build leaves the previous site/ untouched
 	scripts/venv.sh site
 	rm -rf site.new
-	$(VENV)/mkdocs build --strict --site-dir site.new
+	$(PY) -m mkdocs build --strict --site-dir site.new
 	rm -rf site && mv site.new site
 
 pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headless Chromium
 	scripts/venv.sh test
 	scripts/browser.sh
-	$(VENV)/python scripts/make_pdf.py site
+	$(PY) scripts/make_pdf.py site
 
 bench:  ## Build time, site size and each page's first-view weight (prints, asserts nothing)
 	scripts/venv.sh test
-	$(VENV)/python scripts/bench.py
+	$(PY) scripts/bench.py
 
-lock:  ## Re-pin requirements/*.txt after editing requirements/*.in
-	python3 scripts/lock_requirements.py
+lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, from .venv)
+	scripts/venv.sh lock
+	scripts/lock.sh
 
-clean:
-	rm -rf .venv site site.new .pytest_cache
+clean:  ## Remove what the make targets wrote into the checkout (Debian packages stay)
+	rm -rf .venv .venv.lock site site.new .pytest_cache node_modules
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from _csp import with_policy
 from _data import data_path
 
 REGISTRY = "data/addresses.yml"
@@ -148,4 +149,4 @@ def redirect_page(new: str, site_url: str) -> str:
 
 def write_redirect(path: Path, new: str, site_url: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(redirect_page(new, site_url), encoding="utf-8")
+    path.write_text(with_policy(redirect_page(new, site_url)), encoding="utf-8")

@@ -15,7 +15,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from _build_inputs import source_date_epoch
+
 ZIP_NAME = "seoul-in-the-lead-offline.zip"
+PDF_NAME = "seoul-in-the-lead.pdf"  # written after the build by scripts/make_pdf.py
 SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"  # written by overrides/partials/copyright.html
 
 
@@ -37,17 +40,18 @@ def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
 def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
     """The zip, with its size written into every page, on disk too.
 
-    In the zipped copy the download link points at the hosted zip: the copy cannot hold itself.
+    In the zipped copy the download links point at the hosted zip and PDF: the copy cannot
+    hold itself, and the PDF is printed from the built site after the zip is made.
     """
     files = {p.relative_to(site).as_posix(): p.read_bytes()
              for p in site.rglob("*") if p.is_file() and p.name != ZIP_NAME}
     marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
-    local_link, hosted_link = f'href="{ZIP_NAME}"'.encode(), f'href="{site_url}{ZIP_NAME}"'.encode()
+    hosted = {f'href="{name}"'.encode(): f'href="{site_url}{name}"'.encode() for name in (ZIP_NAME, PDF_NAME)}
     shown = "1.0 MB"
     for _ in range(10):
         filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
                   for name, data in files.items()}
-        archive = zip_bytes({name: data.replace(local_link, hosted_link) if name in marked else data
+        archive = zip_bytes({name: to_hosted(data, hosted) if name in marked else data
                              for name, data in filled.items()}, date_time)
         if human_size(len(archive)) == shown:
             break
@@ -57,9 +61,15 @@ def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
     return archive
 
 
+def to_hosted(data: bytes, links: dict[bytes, bytes]) -> bytes:
+    for local, hosted in links.items():
+        data = data.replace(local, hosted)
+    return data
+
+
 @event_priority(-200)
 def on_post_build(config):
     site = Path(config.site_dir)
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
+    epoch = source_date_epoch(os.environ) or 315532800  # checked by build_inputs; default 1980-01-01
     date_time = time.gmtime(max(epoch, 315532800))[:6]
     (site / ZIP_NAME).write_bytes(bundle(site, date_time, config.site_url or ""))

@@ -11,6 +11,7 @@ from html import escape
 from mkdocs.exceptions import PluginError
 
 PRINT_PAGE = "print.md"
+PDF_NAME = "seoul-in-the-lead.pdf"  # scripts/make_pdf.py prints this page to it
 MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
@@ -41,7 +42,7 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
     return LINK.sub(link, content)
 
 
-def edition(pages, site_name: str, site_url: str, reporting_through: dict) -> str:
+def edition(pages, site_name: str, site_url: str, reporting_through: dict, preview: bool = False) -> str:
     included = {slug(p) for p in pages}
     updated = max(p.meta["updated"] for p in pages)
     contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a></li>' for p in pages)
@@ -55,7 +56,10 @@ def edition(pages, site_name: str, site_url: str, reporting_through: dict) -> st
         f'<p class="print-site-name">{escape(site_name)}</p>\n'
         f'<p>Print edition, last updated <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>.</p>\n'
         f'<p>Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
-        f'<p>Online edition: <a href="{site_url}">{site_url}</a></p>\n'
+        f"<p>{'Local preview, not a published edition' if preview else 'Online edition'}: "
+        f'<a href="{site_url}">{site_url}</a></p>\n'
+        f'<p>As a <abbr title="Portable Document Format">PDF</abbr>: '
+        f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
         "</section>\n"
         f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
         f"{sections}"
@@ -68,6 +72,7 @@ def on_page_context(context, page, config, nav):
     if MARKER not in page.content:
         raise PluginError(f"docs/{PRINT_PAGE}: must contain {MARKER} where the edition goes")
     pages = [p for p in nav.pages if p.file.src_uri != PRINT_PAGE]
-    page.content = page.content.replace(MARKER, edition(pages, config.site_name, config.site_url or "",
-                                                     config.extra["reporting_through"]))
+    page.content = page.content.replace(
+        MARKER, edition(pages, config.site_name, config.site_url or "", config.extra["reporting_through"],
+                        config.extra.get("preview", False)))
     return context

@@ -18,6 +18,8 @@ if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "Run as root, or install sudo: need ${missing[*]}" >&2; exit 1; }
   sudo=sudo
 fi
-echo "Installing Debian packages: ${missing[*]}" >&2
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "Installing Debian packages: ${missing[*]} (chromium and Java are the large ones: a few minutes)" >&2
+# sudo resets the environment: `env` carries DEBIAN_FRONTEND through it to apt and dpkg.
+# -q keeps apt's per-package lines, so a long install shows it is moving.
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -31,13 +31,14 @@ def pytest_report_header():
             f"(from axe-playwright-python {version('axe-playwright-python')}); chromium: {chromium_path()}")
 
 
-def run_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def run_build(project: Path, site_dir: Path, extra_env: dict | None = None,
+              python: str = sys.executable) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     env.pop("SITE_URL", None)  # the documented default, unless a test sets one
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+        [python, "-m", "mkdocs", "build", "--strict", "--config-file",
          str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,
     )
@@ -106,17 +107,23 @@ def broken_copy(tmp_path):
 # ---- The browser: Debian's chromium, driven by Playwright, never a downloaded build ----
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
+    """Debian's chromium: skipped without it, but a failure in CI."""
     executable = chromium_path()
     if executable is None:
         message = "no 'chromium' on PATH: run `make test`, which installs Debian's chromium"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI needs the browser tests: {message}", pytrace=False)
         pytest.skip(message)
+    return executable
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

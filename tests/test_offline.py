@@ -1,6 +1,7 @@
 """Offline readers: one zip holds the whole site; print.html and its PDF hold every page."""
 
 import re
+import subprocess
 import sys
 import zipfile
 from urllib.parse import unquote, urlparse
@@ -133,11 +134,14 @@ def test_printing_hides_the_screen_chrome(visit, http_site):
 
 
 @pytest.mark.browser
-def test_the_pdf_has_every_section_and_the_online_address(site, browser, html_pages, tmp_path):
-    from make_pdf import make_pdf
+def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_pages, tmp_path):
     from pypdf import PdfReader
 
-    pdf = PdfReader(make_pdf(site, tmp_path / "edition.pdf", browser))
+    # As `make pdf` runs it: its own Chromium, which sees only the fonts of pdf-fonts.conf.
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), str(site), str(tmp_path / "e.pdf")],
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr[-2000:]
+    pdf = PdfReader(tmp_path / "e.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
     sections = [p for p in nav_pages(html_pages) if p != "print.html"]
     assert len(pdf.pages) >= len(sections)
@@ -146,3 +150,23 @@ def test_the_pdf_has_every_section_and_the_online_address(site, browser, html_pa
         assert heading in text, f"the PDF lacks the section '{heading}'"
     assert "http://127.0.0.1:8000/print.html" in text
     assert re.search(r"Page 2 of \d+", text), "no page numbers"
+    # Tagged for screen readers, with an outline of the sections, set in the pinned fonts.
+    catalog = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], "the PDF is not tagged"
+    outline = [item.title for item in pdf.outline if not isinstance(item, list)]
+    assert len(outline) > len(sections) and "Conclusion and what to watch" in outline, outline
+    fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in pdf.pages
+             for font in page["/Resources"].get("/Font", {}).values()}
+    assert fonts and all(name.startswith("DejaVu") for name in fonts), f"fonts besides DejaVu: {fonts}"
+
+
+def test_every_footer_links_the_pdf_and_the_zipped_copy_links_the_hosted_one(html_pages, unzipped):
+    from make_pdf import PDF_NAME
+
+    for path, soup in html_pages.items():
+        if path != "404.html":
+            assert soup.select_one(f".site-downloads a[href='{PDF_NAME}']"), f"{path}: no link to the PDF"
+    zipped = BeautifulSoup((unzipped / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert zipped.select_one(f".site-downloads a[href='http://127.0.0.1:8000/{PDF_NAME}']")
+    cover = html_pages["print.html"].select_one(".print-title-page")
+    assert cover.find("a", href=f"http://127.0.0.1:8000/{PDF_NAME}"), "the print edition does not link its PDF"

@@ -2,16 +2,18 @@
 
 Links a reader clicks to an outside source are fine; what the browser fetches by
 itself (scripts, styles, images, fonts, icons) must all be in the site. The build
-enforces this (hooks/self_contained.py); these tests check what the build produced,
+enforces this (hooks/self_contained.py with hooks/_foreign_loads.py); these tests check what the build produced,
 and the browser tests watch the network itself.
 """
 
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from self_contained import css_loads, foreign_loads, is_foreign  # noqa: E402
+from _foreign_loads import css_loads, foreign_loads, is_foreign  # noqa: E402
 
 
 def test_the_checker_catches_every_kind_of_foreign_load():
@@ -21,6 +23,34 @@ def test_the_checker_catches_every_kind_of_foreign_load():
             '<a href="https://example.org/read-more">a link a reader clicks</a><img src="assets/local.png">')
     assert foreign_loads(html) == ["https://cdn.example/x.js", "//img.example/a.png", "http://x.example/b.png",
                                    "https://fonts.example/f.css", "https://y.example/c.css"]
+
+
+# Each form a browser fetches by itself, as a page could write it; one test each.
+FETCHED_FORMS = {
+    "backslashes for slashes": '<img src="https:\\\\evil.example\\pixel.png">',
+    "backslash after a slash": '<script src="/\\evil.example/x.js"></script>',
+    "tab inside the scheme": '<img src="ht\ttps://evil.example/pixel.png">',
+    "tab written as an entity": '<img src="ht&#9;tps://evil.example/pixel.png">',
+    "newline and leading space": '<img src=" //evil.example/\npixel.png">',
+    "video poster": '<video poster="https://evil.example/poster.jpg"></video>',
+    "SVG image href": '<svg><image href="https://evil.example/i.png"/></svg>',
+    "SVG image xlink:href": '<svg><image xlink:href="https://evil.example/i.png"/></svg>',
+    "SVG use href": '<svg><use href="https://evil.example/sprite.svg#icon"/></svg>',
+    "preload imagesrcset": '<link rel="preload" as="image" imagesrcset="https://evil.example/a.png 1x, b.png 2x">',
+    "legacy background": '<table background="https://evil.example/bg.png"></table>',
+    "base address": '<base href="https://evil.example/"><img src="local.png">',
+}
+
+
+@pytest.mark.parametrize("html", FETCHED_FORMS.values(), ids=list(FETCHED_FORMS))
+def test_the_checker_catches(html):
+    assert len(foreign_loads(html)) == 1, f"missed: {html}"
+
+
+def test_the_checker_leaves_local_addresses_and_links_alone():
+    html = ('<img src="assets\\logo.png"><svg><use href="#icon"/></svg><a href="https://example.org/">read</a>'
+            '<img src="data:image/png;base64,AAAA"><video poster="poster.jpg"></video>')
+    assert foreign_loads(html) == []
 
 
 def test_pages_load_nothing_from_another_host(site):

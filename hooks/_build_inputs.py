@@ -1,0 +1,70 @@
+"""What the build takes from outside its Markdown, checked before it is used.
+
+Plain Python, no MkDocs: hooks/build_inputs.py stops the build with these messages.
+- Symlinks: a link in docs/ (or data/, overrides/) publishes whatever it points at, such
+  as /proc/self/environ, into the site and the offline zip. The project holds real files only.
+- SITE_URL: written into every page's head, citations, the sitemap and the print edition,
+  so it must be a plain address (scheme, host, path ending in /) with nothing to escape.
+- SOURCE_DATE_EPOCH: a whole number of seconds, as reproducible-builds.org defines it.
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+INPUT_FOLDERS = ("docs", "data", "overrides")
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+PATH = re.compile(r"^(/([a-z0-9._~-]|%[0-9a-f]{2})+)*/$", re.IGNORECASE)
+EXAMPLE = "https://example.github.io/seoul-in-the-lead/"
+
+
+def symlinks(project: Path) -> list[str]:
+    """Every symbolic link under the input folders, as project-relative paths."""
+    found = []
+    for folder in INPUT_FOLDERS:
+        for root, dirs, files in os.walk(project / folder):  # does not descend into linked folders
+            for name in dirs + files:
+                path = Path(root) / name
+                if path.is_symlink():
+                    found.append(path.relative_to(project).as_posix())
+    return sorted(found)
+
+
+def site_url_problem(url: str) -> str | None:
+    """What is wrong with a site address, as an instruction; None if it is fine."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not url.startswith(f"{parts.scheme}://"):
+        return "must start with https:// (or http://)"
+    if parts.username is not None or parts.password is not None:
+        return "must not hold a user name or password"
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return "has a port that is not a number"
+    if not parts.hostname or (not HOST.match(parts.hostname) and parts.hostname not in LOCAL_HOSTS):
+        return "needs a host name of letters, digits, dots and hyphens"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return "must not have a ?query or #fragment"
+    if not parts.path.endswith("/"):
+        return "must end with / (the folder the site is published in)"
+    if not PATH.match(parts.path):
+        return "may hold only letters, digits, . _ ~ - and %XX in its path"
+    return None
+
+
+def is_preview(url: str) -> bool:
+    """A build for this machine only: its addresses are not the published ones."""
+    return urlsplit(url).hostname in LOCAL_HOSTS
+
+
+def source_date_epoch(environ) -> int | None:
+    """SOURCE_DATE_EPOCH as a number, None if unset; ValueError says what is wrong."""
+    value = environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return None
+    if not re.fullmatch(r"[0-9]+", value.strip()):
+        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
+                         "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)")
+    return int(value)

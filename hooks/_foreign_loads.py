@@ -1,0 +1,89 @@
+"""Every address on another host that a browser fetches by itself to render a page.
+
+Plain Python, no MkDocs: hooks/self_contained.py stops the build with what this finds.
+Links a reader clicks (<a href>) are not loads; everything the browser fetches unasked is:
+src, srcset, poster, data, link rel=stylesheet/icon/preload (with imagesrcset), SVG image
+and use, legacy background, the page's base address, and url()/@import in CSS.
+"""
+
+import re
+from html.parser import HTMLParser
+
+SRC_TAGS = {"script", "img", "image", "iframe", "audio", "video", "source", "embed", "track", "input", "frame"}
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "prerender", "manifest",
+                "apple-touch-icon", "preconnect", "dns-prefetch"}
+SVG_REFERENCING_TAGS = {"image", "use", "feimage"}  # SVG elements whose href the browser fetches
+URL_IN_CSS = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
+IMPORT_IN_CSS = re.compile(r"@import\s+['\"]([^'\"]+)", re.IGNORECASE)
+SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# Schemes whose "address" is in the page itself or fetches nothing.
+LOCAL_SCHEMES = {"data", "blob", "about", "javascript", "mailto", "tel"}
+# What the URL parser drops before it reads an address (WHATWG URL: leading and trailing
+# C0 controls and spaces; ASCII tab and newline anywhere).
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
+TAB_AND_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def as_browser_reads(url: str) -> str:
+    """The address as a browser's URL parser sees it: `ht<TAB>tps:\\\\host` is https://host."""
+    return TAB_AND_NEWLINE.sub("", url.strip(C0_AND_SPACE)).replace("\\", "/").lower()
+
+
+def is_foreign(url: str) -> bool:
+    url = as_browser_reads(url)
+    if url.startswith("//"):
+        return True  # same scheme, another host
+    scheme = SCHEME.match(url)
+    return bool(scheme) and scheme.group(1) not in LOCAL_SCHEMES
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    return [candidate.split()[0] for candidate in srcset.split(",") if candidate.strip()]
+
+
+def css_loads(css: str) -> list[str]:
+    return URL_IN_CSS.findall(css) + IMPORT_IN_CSS.findall(css)
+
+
+class _LoadFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.loads: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        found = self.loads
+        if tag in SRC_TAGS and attrs.get("src"):
+            found.append(attrs["src"])
+        for name in ("srcset", "imagesrcset"):
+            if attrs.get(name):
+                found += srcset_urls(attrs[name])
+        for name in ("poster", "background"):
+            if attrs.get(name):
+                found.append(attrs[name])
+        if tag == "link" and set(attrs.get("rel", "").lower().split()) & LOADING_RELS and attrs.get("href"):
+            found.append(attrs["href"])
+        if tag in SVG_REFERENCING_TAGS:
+            found += [attrs[name] for name in ("href", "xlink:href") if attrs.get(name)]
+        if tag == "base" and attrs.get("href"):
+            found.append(attrs["href"])  # every relative load would then come from there
+        if tag == "object" and attrs.get("data"):
+            found.append(attrs["data"])
+        if attrs.get("style"):
+            found += css_loads(attrs["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.loads += css_loads(data)
+
+
+def foreign_loads(html: str) -> list[str]:
+    """Every address on another host that a browser would fetch to render this HTML."""
+    finder = _LoadFinder()
+    finder.feed(html)
+    return [url for url in finder.loads if is_foreign(url)]
