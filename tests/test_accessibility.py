@@ -4,7 +4,7 @@ structure reads right in the accessibility tree, and the keyboard reaches everyt
 The engines (their versions are in the report header) are axe-core and HTML_CodeSniffer
 at WCAG 2 AA; see accessibility_engines.py. Every page is opened once per palette, over
 HTTP at Playwright's default desktop size, and read by both engines and for its structure;
-the print edition is read once more as printed.
+so are the print edition as printed and the menu a phone shows.
 """
 
 import os
@@ -19,7 +19,9 @@ from accessibility_engines import AXE, AXE_VERSION, HTMLCS, HTMLCS_VERSION
 pytestmark = pytest.mark.browser
 
 PALETTES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
-PRINTED = "print.html, printed"  # the print edition with print styles, in the audit below
+# Besides every page in each palette, the audit below reads these two:
+PRINTED = "print.html, printed"  # with print styles
+PHONE_MENU = "sources.html, 360px wide, menu open"  # the menu a phone shows, open at a section
 
 # HTML_CodeSniffer errors allowed, by exact code and element (tag.class as the audit
 # describes it), each with its reason. Nothing else is allowed: fix the page instead.
@@ -105,6 +107,13 @@ def audit(request, browser, http_site, html_pages) -> dict[str, PageAudit]:
         page.goto(http_site + path)
         assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[request.param]
         audits[path] = audit_page(page)
+    desktop = page.viewport_size
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(http_site + "sources.html")
+    page.click(".md-header label[for=__drawer]")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    audits[PHONE_MENU] = audit_page(page)
+    page.set_viewport_size(desktop)
     page.goto(http_site + "print.html")
     page.emulate_media(media="print")  # a reader printing from this palette
     audits[PRINTED] = audit_page(page)
