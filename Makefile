@@ -17,7 +17,7 @@ serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 test:  ## Install what the tests need (browser included) and run the whole suite
 	scripts/venv.sh test
 	scripts/browser.sh
-	scripts/validator.sh
+	scripts/npm-test-tools.sh
 	$(PY) -m pytest
 
 build:  ## Strict build into site/; a failed build leaves the previous site/ untouched

@@ -75,7 +75,7 @@ def render(figure: dict) -> str:
         f'<figcaption id="{fid}-caption" markdown="span">{markdown_text(figure["caption"])}</figcaption>\n'
         f'<p class="figure-description" id="{fid}-description" markdown="span">'
         f'{markdown_text(figure["description"])}</p>\n'
-        f'<div class="figure-scroll" markdown="block">\n<table markdown="block">\n'
+        f'<div class="figure-scroll" markdown="block">\n<table aria-labelledby="{fid}-caption" markdown="block">\n'
         f'<thead markdown="block"><tr markdown="block">{head}</tr></thead>\n<tbody markdown="block">\n' + "\n".join(body) +
         "\n</tbody>\n</table>\n</div>\n</figure>"
     )

@@ -3,6 +3,8 @@
 MkDocs converts every page before it renders any template, so when print.html is
 rendered the other pages' HTML is ready. Each page becomes a section whose ids are
 prefixed with the page's name, and links between pages become links inside the edition.
+The edition is one document with one title: each page's headings move down a level, so
+its title becomes a chapter heading (h2) under the edition's h1.
 """
 
 import re
@@ -15,6 +17,7 @@ PDF_NAME = "seoul-in-the-lead.pdf"  # scripts/make_pdf.py prints this page to it
 MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
+HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
 
 
 def slug(page) -> str:
@@ -22,7 +25,7 @@ def slug(page) -> str:
 
 
 def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> str:
-    """Make one page's ids unique in the edition and its links point inside it."""
+    """Make one page's ids unique in the edition, its links point inside it, its headings a level lower."""
     content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
 
     def link(match):
@@ -39,6 +42,7 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
             return f'href="{site_url}{target}"'  # a file of the site (feed.xml): its online address
         return match.group(0)
 
+    content = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
     return LINK.sub(link, content)
 
 

@@ -23,12 +23,9 @@ FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparabl
 
 
 def pytest_report_header():
-    from importlib.metadata import version
-    from importlib.resources import files
+    from accessibility_engines import versions
 
-    axe = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
-    return (f"axe-core {axe.split('axe v', 1)[1].split()[0]} "
-            f"(from axe-playwright-python {version('axe-playwright-python')}); chromium: {chromium_path()}")
+    return f"{versions()}; chromium: {chromium_path()}"
 
 
 def run_build(project: Path, site_dir: Path, extra_env: dict | None = None,

@@ -1,0 +1,40 @@
+"""Our copies of Material's files stay in step with the installed Material.
+
+A template copied to change one line silently keeps the old Material when Material is
+upgraded; these tests fail instead, naming what to copy again.
+"""
+
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+
+from conftest import ROOT
+
+MATERIAL = Path(material.__file__).parent / "templates"
+OVERRIDES = ROOT / "overrides"
+# How a copied template opens: {#- Material's partials/search.html (9.8.2) with one change ...
+COPY_HEADER = re.compile(r"\{#- Material's (\S+) \(([\d.]+)\)")
+
+
+def test_copied_templates_are_of_the_installed_material():
+    installed = version("mkdocs-material")
+    copies = {path.relative_to(OVERRIDES).as_posix(): COPY_HEADER.match(path.read_text(encoding="utf-8"))
+              for path in OVERRIDES.rglob("*.html")}
+    copies = {name: header for name, header in copies.items() if header}
+    assert {"partials/nav-item.html", "partials/search.html"} <= set(copies)
+    for name, header in copies.items():
+        assert header[1] == name and (MATERIAL / name).is_file(), f"overrides/{name}: its header names {header[1]}"
+        assert header[2] == installed, (f"overrides/{name} is a copy from Material {header[2]}, but {installed} "
+                                        "is installed: copy the new one, make the change again, update the header")
+
+
+def test_icons_are_materials_marked_decorative():
+    """Material's icons sit in named controls or beside text; hidden, screen readers skip them."""
+    icons = sorted((OVERRIDES / ".icons").rglob("*.svg"))
+    assert icons
+    for icon in icons:
+        original = (MATERIAL / icon.relative_to(OVERRIDES)).read_text(encoding="utf-8")
+        expected = original.replace("<svg ", '<svg aria-hidden="true" ', 1)
+        assert icon.read_text(encoding="utf-8") == expected, f"{icon.relative_to(ROOT)}: copy Material's again"
