@@ -153,7 +153,11 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
     # Tagged for screen readers, with an outline of the sections, set in the pinned fonts.
     catalog = pdf.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], "the PDF is not tagged"
-    outline = [item.title for item in pdf.outline if not isinstance(item, list)]
+    def titles(items):  # the edition's title, its chapters nested under it
+        for item in items:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    outline = list(titles(pdf.outline))
     assert len(outline) > len(sections) and "Conclusion and what to watch" in outline, outline
     fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in pdf.pages
              for font in page["/Resources"].get("/Font", {}).values()}
