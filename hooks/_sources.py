@@ -5,12 +5,22 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from _references import csl_date
 from _data import ID, DataError, data_path, entry_name, human_date, load_list, partial_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
               "M": "one outlet; attributed in the text",
               "A": "the article this site explains"}
+
+# Who wrote the text; about.md#sourcing says what each kind may support.
+KINDS = {"official": "Official document",
+         "agency": "News agency",
+         "newspaper": "Newspaper or news site",
+         "think-tank": "Think tank",
+         "aggregator": "Aggregator or summary"}
+ARCHIVE = "https://web.archive.org/web/"
 
 _cache: dict = {}
 
@@ -29,7 +39,7 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
     sources = {}
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
-        for field in ("id", "outlet", "date", "url", "confidence", "accessed"):
+        for field in ("id", "outlet", "kind", "date", "url", "confidence", "accessed"):
             if field not in entry:
                 raise DataError(path, name, field, "missing (write null for an unknown date or url)")
         if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
@@ -45,12 +55,68 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
                 entry["date"] = partial_date(entry["date"])
             except ValueError as error:
                 raise DataError(path, name, "date", str(error)) from error
-        if entry["url"] is not None and not str(entry["url"]).startswith(("https://", "http://")):
-            raise DataError(path, name, "url", "must be an http(s) address or null")
+        check_kind(entry, path, name)
+        check_url(entry, path, name)
         check_accessed(entry, path, name)
         check_evidence(entry, path, name)
         sources[entry["id"]] = entry
     return sources
+
+
+def check_kind(entry: dict, path, name: str) -> None:
+    if entry["kind"] not in KINDS:
+        raise DataError(path, name, "kind", f"must be one of {', '.join(KINDS)}")
+    summarises = entry.get("summarises")
+    if entry["kind"] == "aggregator" and not (isinstance(summarises, str) and summarises.strip()):
+        raise DataError(path, name, "summarises", "an aggregator or summary names what it summarises")
+    if entry["kind"] != "aggregator" and "summarises" in entry:
+        raise DataError(path, name, "summarises", "only an aggregator (kind: aggregator) summarises")
+
+
+def check_url(entry: dict, path, name: str) -> None:
+    """Every source but the article (kept in data/) has a web address the archive link is made from."""
+    url = entry["url"]
+    if url is None:
+        if "full_text" not in entry:
+            raise DataError(path, name, "url", "give the address read (only a source kept whole in data/, "
+                            "with full_text, may have none)")
+        return
+    parts = urlsplit(str(url))
+    if parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in str(url)):
+        raise DataError(path, name, "url", f"'{url}' is not an http(s) address")
+
+
+def archive_url(source: dict) -> str | None:
+    """The Internet Archive's captures of the address nearest the day the editors read it.
+
+    Its /web/<YYYYMMDD>/<address> form redirects to the capture closest to that date, or
+    offers to search when there is none: derived, so it is never typed or mistyped.
+    """
+    if not source["url"]:
+        return None
+    return f"{ARCHIVE}{source['accessed'].replace('-', '')}/{source['url']}"
+
+
+def csl_item(source: dict) -> dict:
+    """One source as a CSL-JSON item: news for agencies and newspapers, a web page otherwise.
+
+    An untitled report gets our description in square brackets, the usual mark of a
+    description given in place of a title.
+    """
+    item = {
+        "id": source["id"],
+        "type": "article-newspaper" if source["kind"] in ("agency", "newspaper") else "webpage",
+        "title": source["title"] if "title" in source else f"[{source['description']}]",
+        "container-title": source["outlet"],
+        "accessed": csl_date(source["accessed"]),
+        "language": "en",
+    }
+    if source["date"]:
+        item["issued"] = csl_date(source["date"])
+    if source["url"]:
+        item["URL"] = source["url"]
+    item["note"] = KINDS[source["kind"]] + (f", summarising {source['summarises']}" if source.get("summarises") else "")
+    return item
 
 
 def check_accessed(entry: dict, path, name: str) -> None:

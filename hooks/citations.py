@@ -1,108 +1,80 @@
-"""How to cite each page: APA 7, MLA 9, Chicago (notes and bibliography) and BibTeX.
+"""How to cite each page: adapter over hooks/_citations.py (the facts and every format).
 
-Pure functions of the page's title and dates, the site's name and author, and the
-canonical address; the templates in overrides/ show them and put the same facts in
-<head> for reference managers (Highwire Press tags, schema.org JSON-LD, Open Graph).
+Per content page: the citation facts (title from its H1), the text styles and <head> tags
+for the templates, a "Cite this section" under each heading the address registry lists,
+and its citation as RIS and CSL-JSON files in cite/ for reference managers.
 """
 
-import datetime
-import html
-import json
-import re
+from pathlib import Path
 
-MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_build_datetime
 
+from _citations import PageFacts, add_section_citations, edition_facts, formats, head_tags, json_ld, page_title, csl_item
+from _data import data_path
+from _references import csl_json, ris
 
-def long_date(day: datetime.date) -> str:
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
+DOWNLOADS = "cite"  # cite/<page>.ris and cite/<page>.json
 
-
-def bibtex_key(author: str, title: str, year: int) -> str:
-    words = re.findall(r"[a-z0-9]+", f"{author.split()[0]} {year} {title}".lower())
-    return "-".join(words[:6])
-
-
-def bibtex_escape(text: str) -> str:
-    return re.sub(r"([{}&%$#_])", r"\\\1", text)
+cited_anchors: dict[str, set[str]] = {}  # page address -> anchors the registry lists
+items: dict[str, dict] = {}  # page address -> its CSL-JSON item, written after the build
 
 
-def formats(*, title: str, site: str, author: str, published: datetime.date,
-            updated: datetime.date, url: str) -> dict[str, str]:
-    """The page's citation in each style, dated by its last update. HTML, except BibTeX."""
-    bibtex = "\n".join([
-        f"@online{{{bibtex_key(author, title, updated.year)},",
-        f"  author       = {{{{{bibtex_escape(author)}}}}},",
-        f"  title        = {{{bibtex_escape(title)}}},",
-        f"  organization = {{{bibtex_escape(site)}}},",
-        f"  date         = {{{updated.isoformat()}}},",
-        f"  year         = {{{updated.year}}},",
-        f"  url          = {{{url}}},",
-        f"  note         = {{First published {published.isoformat()}}},",
-        "}",
-    ])
-    title, site, author = html.escape(title), html.escape(site), html.escape(author)
-    return {
-        "APA 7": f"{author}. ({updated.year}, {updated.strftime('%B')} {updated.day}). "
-                 f"<em>{title}</em>. {site}. {url}",
-        "MLA 9": f"{author}. “{title}.” <em>{site}</em>, "
-                 f"{updated.day} {MLA_MONTHS[updated.month - 1]} {updated.year}, {url.split('://', 1)[-1]}.",
-        "Chicago": f"{author}. “{title}.” {site}. Published {long_date(published)}; "
-                   f"last modified {long_date(updated)}. {url}.",
-        "BibTeX": bibtex,
-    }
+def on_config(config):
+    registry = yaml.safe_load(data_path(config, "addresses.yml").read_text(encoding="utf-8")) or {}
+    cited_anchors.clear()
+    for address in registry.get("live") or []:
+        page, _, anchor = str(address).partition("#")
+        if anchor:
+            cited_anchors.setdefault(page, set()).add(anchor)
+    items.clear()
 
 
-def head_tags(*, title: str, description: str, site: str, author: str, published: datetime.date,
-              updated: datetime.date, url: str) -> list[tuple[str, str, str]]:
-    """(attribute, name, content) of each <meta> that reference managers and link previews read."""
-    return [
-        ("name", "citation_title", title),
-        ("name", "citation_author", author),
-        ("name", "citation_publication_date", published.strftime("%Y/%m/%d")),
-        ("name", "citation_online_date", published.strftime("%Y/%m/%d")),
-        ("name", "citation_publisher", site),
-        ("name", "citation_language", "en"),
-        ("name", "citation_public_url", url),
-        ("property", "og:type", "article"),
-        ("property", "og:site_name", site),
-        ("property", "og:title", title),
-        ("property", "og:description", description),
-        ("property", "og:url", url),
-        ("property", "article:published_time", published.isoformat()),
-        ("property", "article:modified_time", updated.isoformat()),
-        ("name", "twitter:card", "summary"),
-        ("name", "twitter:title", title),
-        ("name", "twitter:description", description),
-    ]
-
-
-def json_ld(*, title: str, description: str, site: str, author: str, published: datetime.date,
-            updated: datetime.date, url: str) -> str:
-    """schema.org Article, safe to place inside <script>."""
-    article = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": title,
-        "description": description,
-        "datePublished": published.isoformat(),
-        "dateModified": updated.isoformat(),
-        "author": {"@type": "Organization", "name": author},
-        "publisher": {"@type": "Organization", "name": site},
-        "url": url,
-        "mainEntityOfPage": url,
-        "inLanguage": "en",
-        "isAccessibleForFree": True,
-        "license": "https://creativecommons.org/licenses/by/4.0/",
-    }
-    return json.dumps(article, ensure_ascii=False, indent=1).replace("</", "<\\/")
+def facts_of(page, config) -> PageFacts:
+    try:
+        title = page_title(page.content, f"docs/{page.file.src_uri}")
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    # The build's date (SOURCE_DATE_EPOCH when set, so builds repeat): the earliest day a
+    # reader of this copy can have read it. Never before the page's own last update.
+    built = get_build_datetime().date()
+    # Dated editions (issue 11) plug in here: edition=Edition(date, address) when the page has one.
+    return PageFacts(title=title, description=page.meta["description"], site=config.site_name,
+                     author=config.site_author, published=page.meta["published"], updated=page.meta["updated"],
+                     url=page.canonical_url, accessed=max(built, page.meta["updated"]))
 
 
 def on_page_context(context, page, config, nav):
     if not page.canonical_url or "published" not in page.meta:
         return context  # not a content page (Material's 404)
-    facts = dict(title=page.meta["title"], site=config.site_name, author=config.site_author,
-                 published=page.meta["published"], updated=page.meta["updated"], url=page.canonical_url)
-    page.meta["citation"] = formats(**facts)
-    page.meta["citation_head"] = head_tags(description=page.meta["description"], **facts)
-    page.meta["citation_jsonld"] = json_ld(description=page.meta["description"], **facts)
+    facts = facts_of(page, config)
+    page.meta["citation_title"] = facts.title
+    page.meta["citation"] = formats(facts)
+    page.meta["citation_head"] = head_tags(facts)
+    page.meta["citation_jsonld"] = json_ld(facts)
+    page.meta["citation_downloads"] = {kind: f"{DOWNLOADS}/{page.file.dest_uri.removesuffix('.html')}.{kind}"
+                                       for kind in ("ris", "json")}
+    edition = edition_facts(facts)
+    if edition:
+        page.meta["citation_edition"] = {"url": edition.url, "date": edition.updated, "styles": formats(edition)}
+    page.meta["citation_facts"] = facts
+    items[page.file.dest_uri] = csl_item(facts)
     return context
+
+
+def on_post_page(output, page, config):
+    """After the theme: the print edition and search read the content without these boxes."""
+    facts = page.meta.get("citation_facts") if page.meta else None
+    if not facts:
+        return output
+    return add_section_citations(output, facts, cited_anchors.get(page.file.dest_uri, set()))
+
+
+def on_post_build(config):
+    folder = Path(config.site_dir) / DOWNLOADS
+    folder.mkdir(exist_ok=True)
+    for address, item in items.items():
+        name = address.removesuffix(".html")
+        (folder / f"{name}.ris").write_text(ris([item]), encoding="utf-8", newline="")
+        (folder / f"{name}.json").write_text(csl_json([item]), encoding="utf-8")

@@ -7,17 +7,21 @@ id stops the build naming the page; a source nothing cites is reported.
 
 import logging
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from _data import human_date, markdown_text
-from _sources import CONFIDENCE, citation_text, load_sources, reporting_through
+from _references import bibtex, csl_json, ris
+from _sources import CONFIDENCE, KINDS, archive_url, citation_text, csl_item, load_sources, reporting_through
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
 REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 LIST_MARKER = "<!-- source-list -->"
+# The whole bibliography for reference managers, beside sources.html (which links to them).
+BIBLIOGRAPHY = {"sources.ris": ris, "sources.json": csl_json, "sources.bib": bibtex}
 
 SOURCES: dict[str, dict] = {}
 cited: set[str] = set()
@@ -58,22 +62,45 @@ def source_list() -> str:
     """The source list, oldest first, each item an anchor that footnotes link to.
 
     HTML items with Markdown inside (markdown="span"), so abbreviations and links work.
+    Each says what kind of source it is, when the editors read it, where it is live and
+    archived, and the words that support what the site cites it for.
     """
-    items = []
-    for source in sorted(SOURCES.values(), key=lambda s: (s["date"] or "9999", s["id"])):
-        name = (f"“{markdown_text(source['title'])}”" if "title" in source
-                else markdown_text(source["description"]))
-        date = human_date(source["date"]) if source["date"] else "Undated"
-        link = f" <{source['url']}>" if source["url"] else ""
-        items.append(
-            f'<li id="{source["id"]}" markdown="span">**{markdown_text(source["outlet"])}**, '
-            f'{name}. {date}.{link} '
-            f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}.</span></li>'
-        )
-    return '<ol class="source-list" markdown="block">\n' + "\n".join(items) + "\n</ol>"
+    downloads = ('<p class="bibliography-downloads">The whole list for a reference manager: '
+                 '<a href="sources.ris" download type="application/x-research-info-systems">RIS</a> · '
+                 '<a href="sources.json" download type="application/vnd.citationstyles.csl+json">CSL-JSON</a> · '
+                 '<a href="sources.bib" download type="application/x-bibtex">BibTeX</a>.</p>\n')
+    return (downloads + '<ol class="source-list" markdown="block">\n'
+            + "\n".join(source_item(s) for s in sorted(SOURCES.values(), key=lambda s: (s["date"] or "9999", s["id"])))
+            + "\n</ol>")
+
+
+def source_item(source: dict) -> str:
+    name = (f"“{markdown_text(source['title'])}”" if "title" in source
+            else f"{markdown_text(source['description'])} <span class=\"source-described\">(our description)</span>")
+    date = human_date(source["date"]) if source["date"] else "Undated"
+    kind = KINDS[source["kind"]]
+    if source.get("summarises"):
+        kind += f", summarising {markdown_text(source['summarises'])}"
+    facts = (f'<span class="source-kind">{kind}</span> · Accessed {human_date(source["accessed"])} · '
+             f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
+    if source["url"]:
+        links = (f'<p class="source-links" markdown="span">[Live page]({source["url"]}) · '
+                 f'[Archived copies]({archive_url(source)}) <span class="source-link-note">'
+                 f'(Internet Archive, nearest {human_date(source["accessed"])})</span></p>')
+    else:
+        links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
+                 "which is kept whole with the site's source.</p>")
+    excerpt = (f'<blockquote class="source-excerpt" markdown="span">{markdown_text(source["evidence"][0])}</blockquote>'
+               if "evidence" in source else "")
+    return (f'<li id="{source["id"]}" class="source" markdown="block">\n'
+            f'<p markdown="span">**{markdown_text(source["outlet"])}**, {name}. {date}.</p>\n'
+            f'<p class="source-facts" markdown="span">{facts}.</p>\n{links}\n{excerpt}\n</li>')
 
 
 def on_post_build(config):
+    items = [csl_item(s) for s in sorted(SOURCES.values(), key=lambda s: s["id"])]
+    for name, write in BIBLIOGRAPHY.items():
+        (Path(config.site_dir) / name).write_text(write(items), encoding="utf-8", newline="")
     uncited = sorted(set(SOURCES) - cited)
     if uncited:
         log.warning("data/sources.yml: no page cites %s; cite or remove them", ", ".join(uncited))

@@ -10,6 +10,7 @@ import html
 
 from mkdocs.exceptions import PluginError
 
+from _citations import entry_link
 from _data import ID, DataError, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
 from _sources import load_sources
 
@@ -101,9 +102,11 @@ def on_config(config):
     ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
     TITLES.clear()
     TITLES.update(nav_titles(config.nav))
+    SITE_URL[0] = config.site_url or ""
 
 
 TITLES: dict[str, str] = {}
+SITE_URL = [""]  # entries' permanent links are copied as full addresses
 
 
 def on_page_markdown(markdown, page, **kwargs):
@@ -162,6 +165,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
         f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
         f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
+        entry_link(page_path.removesuffix(".md") + ".html", SITE_URL[0] + page_path.removesuffix(".md") + ".html", entry["id"]),
         f"{markdown_text(entry['summary'])}{footnotes} {more}",
     ]
     if kind == "phase":

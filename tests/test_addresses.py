@@ -1,4 +1,4 @@
-"""Published addresses never break; every page can be cited in one click."""
+"""Published addresses never break (citations themselves: tests/test_citations.py)."""
 
 import filecmp
 import json
@@ -129,46 +129,7 @@ def test_sitemap_lists_exactly_the_live_pages(site):
     assert listed == pages
 
 
-# ---- Citations ----
-
-def test_every_page_offers_four_citation_formats_with_address_and_title(html_pages):
-    for path, soup in content_pages(html_pages).items():
-        box = soup.select_one("details.cite-this-page")
-        assert box, f"{path}: no 'Cite this page'"
-        canonical = soup.find("link", rel="canonical")["href"]
-        title = soup.find("meta", attrs={"name": "citation_title"})["content"]
-        for style in ("apa", "mla", "chicago", "bibtex"):
-            citation = box.select_one(f".citation-{style}").get_text(" ")
-            address = canonical if style != "mla" else canonical.split("://", 1)[1]
-            assert address in citation, f"{path}: {style} lacks the address"
-            assert title in citation, f"{path}: {style} lacks the title"
-        assert box.select_one(".citation-bibtex pre code"), f"{path}: BibTeX not in a code block"
-
-
-def test_bibtex_is_one_balanced_entry(html_pages):
-    for path, soup in content_pages(html_pages).items():
-        bibtex = soup.select_one(".citation-bibtex code").get_text()
-        assert len(re.findall(r"^@\w+\{", bibtex, re.M)) == 1, path
-        depth = 0
-        for char in re.sub(r"\\[{}]", "", bibtex):
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            assert depth >= 0, f"{path}: BibTeX closes a brace it never opened"
-        assert depth == 0, f"{path}: BibTeX braces unbalanced"
-
-
-def test_json_ld_agrees_with_meta_tags_and_canonical_link(html_pages):
-    for path, soup in content_pages(html_pages).items():
-        data = json.loads(soup.find("script", type="application/ld+json").string)
-        meta = {m.get("name") or m.get("property"): m["content"] for m in soup.find_all("meta", content=True)}
-        canonical = soup.find("link", rel="canonical")["href"]
-        assert data["@type"] == "Article" and data["url"] == canonical == meta["og:url"] == meta["citation_public_url"]
-        assert data["headline"] == meta["citation_title"] == meta["og:title"]
-        assert data["description"] == meta["description"] == meta["og:description"]
-        assert data["datePublished"].replace("-", "/") == meta["citation_publication_date"]
-        assert data["author"]["name"] == meta["citation_author"]
-        assert data["dateModified"] == soup.select_one(".page-updated time")["datetime"]
-        assert meta["og:type"] == "article" and data["inLanguage"] == "en"
-
+# ---- Headings and the changelog ----
 
 def test_every_heading_has_a_link_to_itself(html_pages):
     for path, soup in content_pages(html_pages).items():

@@ -1,0 +1,216 @@
+"""How to cite a page: the facts of one page, and every form a citer or a program reads.
+
+Plain Python, no MkDocs import (hooks/citations.py is the adapter). One PageFacts per page
+knows its title, dates, address and (later) edition; the four text styles, the RIS and
+CSL-JSON downloads, the <head> tags for reference managers and the section citations are
+all functions of it. Text styles are HTML with every fact escaped, except BibTeX (text).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import html
+import json
+import re
+
+from _references import apa_case, bibtex_entry, headline_case
+
+MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+TITLE_ID = "title"  # every page's title heading: # Its title {#title}
+H1 = re.compile(r'<h1 id="([^"]*)"[^>]*>(.*?)</h1>', re.DOTALL)
+CITED_HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>(.*?)</h\2>)', re.DOTALL)
+
+
+@dataclasses.dataclass(frozen=True)
+class Edition:
+    """A dated, frozen copy of the site (issue 11 builds them): its date and address."""
+    date: datetime.date
+    url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PageFacts:
+    title: str  # the page's own title: its H1, not its navigation label
+    description: str
+    site: str
+    author: str
+    published: datetime.date
+    updated: datetime.date
+    url: str  # the permanent address
+    accessed: datetime.date  # the day this copy was built: a citer's access date, at the earliest
+    # Cite this edition: when the page has a dated edition, pass it here; edition_facts()
+    # gives the facts that cite it, and the templates show them beside the live page's.
+    edition: Edition | None = None
+
+    @property
+    def key(self) -> str:
+        """The citation key in every format: author, year, first words of the title."""
+        words = re.findall(r"[a-z0-9]+", f"{self.author.split()[0]} {self.updated.year} {self.title}".lower())
+        return "-".join(words[:6])
+
+
+def edition_facts(facts: PageFacts) -> PageFacts | None:
+    """The same page as its dated edition: that edition's date and address."""
+    if not facts.edition:
+        return None
+    return dataclasses.replace(facts, updated=facts.edition.date, url=facts.edition.url, edition=None)
+
+
+def text_of(fragment: str) -> str:
+    """Visible text of rendered HTML: no tags, no permalink sign, entities decoded."""
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def page_title(content: str, source: str) -> str:
+    """The page's title from its rendered H1, which must carry the explicit {#title} anchor."""
+    match = H1.search(content)
+    if not match:
+        raise ValueError(f"{source}: the page needs a title heading: # Its title {{#{TITLE_ID}}}")
+    if match.group(1) != TITLE_ID:
+        raise ValueError(f"{source}: give the title heading its fixed anchor, not one made from its words: "
+                         f"# {text_of(match.group(2))} {{#{TITLE_ID}}}")
+    return text_of(match.group(2))
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def formats(facts: PageFacts, section: str | None = None, url: str | None = None) -> dict[str, str]:
+    """The page's (or one section's) citation in each style, dated by its last update.
+
+    APA in sentence case, MLA and Chicago in headline case, each as its style asks.
+    """
+    url = url or facts.url
+    site, author, e = html.escape(facts.site), html.escape(facts.author), html.escape
+    title = facts.title
+    when = facts.updated
+    if section:
+        apa_title = f"{e(apa_case(section))}. In <em>{e(apa_case(title))}</em>"
+        mla_title = f"“{e(headline_case(section))}.” <em>{e(headline_case(title))}</em>"
+        chicago_title = f"“{e(headline_case(section))}.” In “{e(headline_case(title))}.”"
+    else:
+        apa_title = f"<em>{e(apa_case(title))}</em>"
+        mla_title = f"“{e(headline_case(title))}.”"
+        chicago_title = f"“{e(headline_case(title))}.”"
+    url_e = e(url)
+    citations = {
+        "APA 7": f"{author}. ({when.year}, {when.strftime('%B')} {when.day}). {apa_title}. {site}. {url_e}",
+        "MLA 9": f"{author}. {mla_title}{',' if section else ''} <em>{site}</em>, "
+                 f"{when.day} {MLA_MONTHS[when.month - 1]} {when.year}, {e(url.split('://', 1)[-1])}.",
+        "Chicago": f"{author}. {chicago_title} {site}. Published {long_date(facts.published)}; "
+                   f"last modified {long_date(when)}. {url_e}.",
+    }
+    if not section:
+        citations["BibTeX"] = bibtex_entry(csl_item(facts))
+    return citations
+
+
+def csl_item(facts: PageFacts) -> dict:
+    """The page as a CSL-JSON item: a web page of the site, dated by its last update."""
+    return {
+        "id": facts.key,
+        "type": "webpage",
+        "title": facts.title,
+        "container-title": facts.site,
+        "author": [{"literal": facts.author}],
+        "issued": {"date-parts": [[facts.updated.year, facts.updated.month, facts.updated.day]]},
+        "accessed": {"date-parts": [[facts.accessed.year, facts.accessed.month, facts.accessed.day]]},
+        "URL": facts.url,
+        "language": "en",
+        "abstract": facts.description,
+        "note": f"First published {facts.published.isoformat()}",
+    }
+
+
+def head_tags(facts: PageFacts) -> list[tuple[str, str, str]]:
+    """(attribute, name, content) of each <meta> that reference managers and link previews read.
+
+    Chosen for Zotero's "Embedded Metadata" translator (zotero/translators, Embedded Metadata.js,
+    and RDF.js, which it loads for og: tags), so that a page saves as a web page:
+    - citation_title makes it guess "journalArticle" only as a fallback (hwTypeGuess), used when
+      nothing names a type; og:type "website" names one (RDF detectType: t.og = "webpage"), and
+      t.og outranks that fallback. og:type "article" would not: it is only t.ogGuess.
+    - No citation_journal_title, citation_book_title, citation_technical_report_institution and the
+      like: each sets hwType, which overrides every other type.
+    """
+    when = facts.updated.strftime("%Y/%m/%d")
+    return [
+        # HIGHWIRE_MAPPINGS: citation_title -> title (over og:title, which the RDF import reads first).
+        ("name", "citation_title", facts.title),
+        # processHighwireCreators -> ZU.cleanAuthor(name, "author", useComma = name has a comma):
+        # without a comma it splits at the last space ("editors, Seoul in the Lead"); with the
+        # inverted form's comma and no given name it keeps the whole name as the last name.
+        ("name", "citation_author", f"{facts.author},"),
+        # HIGHWIRE_MAPPINGS: citation_date -> date. The citations are dated by the last update.
+        ("name", "citation_date", when),
+        # HIGHWIRE_MAPPINGS: citation_public_url -> url; citation_language -> language.
+        ("name", "citation_public_url", facts.url),
+        ("name", "citation_language", "en"),
+        # RDF detectType: og:type "website" -> t.og = "webpage".
+        ("property", "og:type", "website"),
+        # RDF importItem: og:site_name -> publicationTitle (a web page's "Website Title").
+        ("property", "og:site_name", facts.site),
+        ("property", "og:title", facts.title),
+        # RDF importItem: og:description -> abstractNote.
+        ("property", "og:description", facts.description),
+        ("property", "og:url", facts.url),
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", facts.title),
+        ("name", "twitter:description", facts.description),
+    ]
+
+
+def json_ld(facts: PageFacts) -> str:
+    """schema.org WebPage, part of the WebSite; safe to place inside <script>."""
+    page = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "headline": facts.title,
+        "name": facts.title,
+        "description": facts.description,
+        "datePublished": facts.published.isoformat(),
+        "dateModified": facts.updated.isoformat(),
+        "author": {"@type": "Organization", "name": facts.author},
+        "publisher": {"@type": "Organization", "name": facts.site},
+        "isPartOf": {"@type": "WebSite", "name": facts.site},
+        "url": facts.url,
+        "inLanguage": "en",
+        "isAccessibleForFree": True,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    return json.dumps(page, ensure_ascii=False, indent=1).replace("</", "<\\/")
+
+
+def copy_button(text: str, label: str) -> str:
+    """Material's own clipboard script copies data-clipboard-text: no script of ours."""
+    return (f'<button type="button" class="copy-link md-button" data-clipboard-text="{html.escape(text)}">'
+            f"{html.escape(label)}</button>")
+
+
+def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
+    """Under a cited heading: its permanent address and citation, folded away until asked for."""
+    url = f"{facts.url}#{anchor}"
+    styles = "".join(f"<dt>{style}</dt><dd>{citation}</dd>"
+                     for style, citation in formats(facts, section=heading, url=url).items())
+    return (f'<details class="cite-section"><summary>Cite this section</summary>'
+            f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
+            f"<dl>{styles}</dl></details>")
+
+
+def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> str:
+    """A "Cite this section" after each heading whose anchor the address registry lists."""
+    def add(match):
+        heading, _, anchor, inner = match.groups()
+        if anchor not in cited:
+            return heading
+        return heading + section_box(facts, anchor, text_of(inner))
+    return CITED_HEADING.sub(add, content)
+
+
+def entry_link(page_address: str, canonical: str, anchor: str) -> str:
+    """A timeline entry's visible permanent link, and a button that copies its full address."""
+    return (f'<p class="entry-link">Permanent link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
+            f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
