@@ -186,7 +186,7 @@ def json_ld(facts: PageFacts) -> str:
 
 def copy_button(text: str, label: str) -> str:
     """Material's own clipboard script copies data-clipboard-text: no script of ours."""
-    return (f'<button type="button" class="copy-link md-button" data-clipboard-text="{html.escape(text)}">'
+    return (f'<button type="button" class="copy-link" data-clipboard-text="{html.escape(text)}">'
             f"{html.escape(label)}</button>")
 
 
@@ -212,5 +212,5 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's visible permanent link, and a button that copies its full address."""
-    return (f'<p class="entry-link">Permanent link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
+    return (f'<p class="entry-link" data-search-exclude>Permanent link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
             f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')

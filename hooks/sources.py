@@ -65,7 +65,7 @@ def source_list() -> str:
     Each says what kind of source it is, when the editors read it, where it is live and
     archived, and the words that support what the site cites it for.
     """
-    downloads = ('<p class="bibliography-downloads">The whole list for a reference manager: '
+    downloads = ('<p class="bibliography-downloads" markdown="span">The whole list for a reference manager: '
                  '<a href="sources.ris" download type="application/x-research-info-systems">RIS</a> · '
                  '<a href="sources.json" download type="application/vnd.citationstyles.csl+json">CSL-JSON</a> · '
                  '<a href="sources.bib" download type="application/x-bibtex">BibTeX</a>.</p>\n')

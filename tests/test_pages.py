@@ -24,11 +24,14 @@ def test_every_page_has_title_description_and_canonical_link(html_pages):
         assert canonical["href"] == DEFAULT_SITE_URL + path, f"{path}: canonical is {canonical['href']}"
 
 
-def test_page_title_and_description_come_from_front_matter(html_pages):
+def test_page_title_comes_from_its_heading_and_description_from_front_matter(html_pages):
+    """The tab names the page by its own title (its H1), not its short navigation label."""
     for markdown in (ROOT / "docs").glob("*.md"):
-        meta = yaml.safe_load(markdown.read_text(encoding="utf-8").split("---")[1])
+        text = markdown.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---")[1])
+        heading = re.search(r"^# (.+?) \{#title\}$", text, re.M).group(1)
         soup = html_pages[markdown.stem + ".html"]
-        assert soup.title.string.startswith(meta["title"]), markdown.name
+        assert soup.title.string.startswith(heading), markdown.name
         assert soup.find("meta", attrs={"name": "description"})["content"] == meta["description"]
 
 

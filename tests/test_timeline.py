@@ -67,7 +67,7 @@ def test_phases_have_no_dates_and_say_so(timeline):
 
 def test_jump_to_now_leads_to_the_latest_past_entry(timeline):
     jump = timeline.select_one(".timeline-jump a")
-    past = timeline.select("#past + ol > li")
+    past = timeline.select_one("#past ~ ol.timeline").select(":scope > li")
     assert jump["href"] == "#" + past[-1]["id"]
 
 
