@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import re
 
-# How each CSL type is written in the other formats. RIS: ELEC is what Zotero exports a
-# web page as and imports back as one; NEWS a newspaper article. BibTeX: biblatex types.
+# How each CSL type is written in the other formats. RIS, as Zotero's RIS translator reads
+# it (zotero/translators, RIS.js): ELEC is a web page, NEWS a newspaper article; T2 is then
+# the website title or the newspaper; DA the date, Y2 the access date. BibTeX: biblatex types.
 RIS_TYPES = {"webpage": "ELEC", "article-newspaper": "NEWS"}
 BIBTEX_TYPES = {"webpage": "online", "article-newspaper": "article"}
 
@@ -97,7 +98,8 @@ def ris(items: list[dict]) -> str:
 
 
 def author_name(author: dict) -> str:
-    """An organisation as one name (RIS and Zotero read a name without a comma as one field)."""
+    """An organisation as one name: Zotero's RIS import splits a name at its comma (last, first),
+    so without one the whole name is kept as the last name, as CSL-JSON's literal is."""
     return author.get("literal") or f"{author['family']}, {author.get('given', '')}".strip(", ")
 
 
