@@ -21,6 +21,9 @@ KINDS = {"official": "Official document",
          "think-tank": "Think tank",
          "aggregator": "Aggregator or summary"}
 ARCHIVE = "https://web.archive.org/web/"
+# Nothing else: in particular no archive address, which is derived (archive_url), never typed.
+FIELDS = {"id", "title", "description", "outlet", "kind", "summarises", "date", "url", "confidence",
+          "accessed", "evidence", "full_text"}
 
 _cache: dict = {}
 
@@ -44,6 +47,10 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
                 raise DataError(path, name, field, "missing (write null for an unknown date or url)")
         if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
             raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
+        unknown = sorted(set(entry) - FIELDS)
+        if unknown:
+            raise DataError(path, name, unknown[0], f"unknown field (known: {', '.join(sorted(FIELDS))}); "
+                            "the archive link is made from url and accessed")
         if entry["id"] in sources:
             raise DataError(path, name, "id", "used by an earlier entry too")
         if ("title" in entry) == ("description" in entry):

@@ -36,6 +36,9 @@ BAD_PAGES = {
                                               "", ["sources.yml", "anews-usfk-me", "summarises"]),
     "source address that is not http": ("data/sources.yml", "url: https://m.ajupress.com/amp/20260124132144370",
                                         "url: m.ajupress.com/amp/20260124132144370", ["sources.yml", "ajp-nds", "url"]),
+    "archive address typed by hand": ("data/sources.yml", "url: https://m.ajupress.com/amp/20260124132144370",
+                                      "url: https://m.ajupress.com/amp/20260124132144370\n  archive_url: https://web.archive.org/",
+                                      ["sources.yml", "ajp-nds", "archive_url"]),
     "source without an address": ("data/sources.yml", "url: https://m.ajupress.com/amp/20260124132144370",
                                   "url: null", ["sources.yml", "ajp-nds", "url"]),
 }
