@@ -11,7 +11,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_build_datetime
 
-from _citations import PageFacts, add_section_citations, edition_facts, formats, head_tags, json_ld, page_title, csl_item
+from _citations import (PageFacts, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
+                        page_title)
 from _data import data_path
 from _references import csl_json, ris
 
