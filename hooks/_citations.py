@@ -210,7 +210,8 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
     return CITED_HEADING.sub(add, content)
 
 
-def entry_link(page_address: str, canonical: str, anchor: str) -> str:
+def entry_link(site_url: str, page_address: str, anchor: str) -> str:
     """A timeline entry's visible permanent link, and a button that copies its full address."""
+    canonical = site_url + page_address
     return (f'<p class="entry-link" data-search-exclude>Permanent link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
             f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')

@@ -165,7 +165,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
         f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
         f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
-        entry_link(page_path.removesuffix(".md") + ".html", SITE_URL[0] + page_path.removesuffix(".md") + ".html", entry["id"]),
+        entry_link(SITE_URL[0], page_path.removesuffix(".md") + ".html", entry["id"]),
         f"{markdown_text(entry['summary'])}{footnotes} {more}",
     ]
     if kind == "phase":
