@@ -10,7 +10,7 @@ import datetime
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
-from _data import ID, DataError, entry_name, human_date, markdown_text, partial_date
+from _data import ID, DataError, entry_name, full_date, human_date, markdown_text
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
 FIELDS = {"id", "date", "kind", "pages", "text", "sources"}
@@ -36,13 +36,7 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
         if entry["id"] in seen:
             raise DataError(path, name, "id", "used by an earlier entry too")
         seen.add(entry["id"])
-        try:
-            text = partial_date(entry["date"])
-            if len(text) != 10:
-                raise ValueError(f"'{text}' is not a full date")
-        except ValueError as error:
-            raise DataError(path, name, "date", f"{error}; write YYYY-MM-DD") from error
-        entry["date"] = datetime.date.fromisoformat(text)
+        entry["date"] = full_date(entry, path, name, "date")
         if previous and entry["date"] > previous:
             raise DataError(path, name, "date", "entries run newest first; move this one up")
         previous = entry["date"]

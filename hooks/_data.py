@@ -65,6 +65,17 @@ def partial_date(value) -> str:
     return text
 
 
+def full_date(entry: dict, path, name: str, field: str) -> datetime.date:
+    """entry[field] as a real day written YYYY-MM-DD, or a DataError naming file, entry and field."""
+    try:
+        text = partial_date(entry[field])
+        if len(text) != 10:
+            raise ValueError(f"'{text}' is not a full date")
+    except ValueError as error:
+        raise DataError(path, name, field, f"{error}; write YYYY-MM-DD") from error
+    return datetime.date.fromisoformat(text)
+
+
 def human_date(text: str) -> str:
     """'2026-01-24' -> '24 January 2026'; '2026-01' -> 'January 2026'; '2026' -> '2026'."""
     parts = text.split("-")

@@ -7,11 +7,10 @@ that the files are there, unchanged, and that nothing unregistered sits beside t
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from pathlib import Path
 
-from _data import DataError, human_date, markdown_text, partial_date
+from _data import DataError, full_date, human_date, markdown_text
 
 FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
 FIELDS = ("date", "file", "sha256", "zip", "zip_sha256")
@@ -29,13 +28,7 @@ def validate(entries: list[dict], path, docs: Path) -> list[dict]:
         for field in FIELDS:
             if not entry.get(field):
                 raise DataError(path, name, field, "missing or empty")
-        try:
-            text = partial_date(entry["date"])
-            if len(text) != 10:
-                raise ValueError(f"'{text}' is not a full date")
-        except ValueError as error:
-            raise DataError(path, name, "date", f"{error}; write YYYY-MM-DD") from error
-        entry["date"] = datetime.date.fromisoformat(text)
+        entry["date"] = full_date(entry, path, name, "date")
         if previous and entry["date"] <= previous:
             raise DataError(path, name, "date", "editions run oldest first, one a day at most")
         previous = entry["date"]
