@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 
+from mkdocs.plugins import event_priority
+
 from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, problems, updated_line, validate
 from _data import data_path, human_date, load_list, nav_titles
 from _sources import load_sources
@@ -36,6 +38,7 @@ def on_config(config):
                                  "text": newest["text"]}
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, **kwargs):
     updated[page.file.src_uri] = page.meta.get("updated")
     if MARKER in markdown:

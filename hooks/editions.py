@@ -7,6 +7,8 @@ address is handed to the templates for "Cite this edition".
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from _changes import validate as validate_changes
 from _data import data_path, human_date, load_list
 from _editions import editions_markdown, latest, validate
@@ -29,6 +31,7 @@ def on_config(config):
         "file": newest["file"], "url": (config.site_url or "") + newest["file"]}
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, config, **kwargs):
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, editions_markdown(EDITIONS, CHANGES, Path(config.docs_dir)))

@@ -9,6 +9,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from mkdocs.plugins import event_priority
+
 from _data import DataError, data_path, entry_name, markdown_text, load_list
 from _sources import load_sources
 
@@ -49,6 +51,7 @@ def on_config(config):
     placed.clear()
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, **kwargs):
     def replace(match):
         figure_id = match.group(1)

@@ -16,11 +16,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _build_inputs import source_date_epoch
+from _downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
 from _editions import FOLDER as EDITIONS
 
-ZIP_NAME = "seoul-in-the-lead-offline.zip"
-PDF_NAME = "seoul-in-the-lead.pdf"  # written after the build by scripts/make_pdf.py
-SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"  # written by overrides/partials/copyright.html
 
 
 def human_size(size: int) -> str:
@@ -68,6 +66,11 @@ def to_hosted(data: bytes, links: dict[bytes, bytes]) -> bytes:
     for local, hosted in links.items():
         data = data.replace(local, hosted)
     return data
+
+
+def on_config(config):
+    # overrides/partials/copyright.html links the downloads by these names and marks the size.
+    config.extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
 
 
 @event_priority(-200)

@@ -10,6 +10,8 @@ import html
 
 from mkdocs.exceptions import PluginError
 
+from mkdocs.plugins import event_priority
+
 from _data import ID, DataError, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
 from _sources import load_sources
 
@@ -106,6 +108,7 @@ def on_config(config):
 TITLES: dict[str, str] = {}
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, **kwargs):
     if LATEST_MARKER in markdown:
         markdown = markdown.replace(LATEST_MARKER, render_latest(ENTRIES))

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _csp import with_policy  # noqa: E402
 from _data import human_date  # noqa: E402
 from _editions import FOLDER, sha256  # noqa: E402
-from offline_bundle import ZIP_NAME  # noqa: E402
+from _downloads import ZIP_NAME  # noqa: E402
 
 REGISTRY = ROOT / "data" / "editions.yml"
 APPARATUS = "script, .cite-this-page, a.headerlink, .md-content__button, .page-history, .updated-line"
