@@ -6,7 +6,7 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 
 from pathlib import Path
 
-from _data import ID, DataError, data_path, entry_name, human_date, load_list, partial_date
+from _data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
               "M": "one outlet; attributed in the text",
@@ -26,27 +26,16 @@ def load_sources(config) -> dict[str, dict]:
 
 
 def validate(entries: list[dict], path) -> dict[str, dict]:
+    """What data/schemas/sources.schema.json cannot say: unique ids, real dates, the files."""
+    check_unique_ids(entries, path)
     sources = {}
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
-        for field in ("id", "outlet", "date", "url", "confidence", "accessed"):
-            if field not in entry:
-                raise DataError(path, name, field, "missing (write null for an unknown date or url)")
-        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
-            raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
-        if entry["id"] in sources:
-            raise DataError(path, name, "id", "used by an earlier entry too")
-        if ("title" in entry) == ("description" in entry):
-            raise DataError(path, name, "title", "give either title (the headline) or description")
-        if entry["confidence"] not in CONFIDENCE:
-            raise DataError(path, name, "confidence", f"must be one of {', '.join(CONFIDENCE)}")
         if entry["date"] is not None:
             try:
                 entry["date"] = partial_date(entry["date"])
             except ValueError as error:
                 raise DataError(path, name, "date", str(error)) from error
-        if entry["url"] is not None and not str(entry["url"]).startswith(("https://", "http://")):
-            raise DataError(path, name, "url", "must be an http(s) address or null")
         check_accessed(entry, path, name)
         check_evidence(entry, path, name)
         sources[entry["id"]] = entry
@@ -69,13 +58,8 @@ def check_evidence(entry: dict, path, name: str) -> None:
     """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
     if ("evidence" in entry) == ("full_text" in entry):
         raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
-    if "full_text" in entry:
-        if not (Path(path).parent / str(entry["full_text"])).is_file():
-            raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
-        return
-    excerpts = entry["evidence"]
-    if not isinstance(excerpts, list) or not excerpts or not all(isinstance(e, str) and e.strip() for e in excerpts):
-        raise DataError(path, name, "evidence", "must be a list of one or more verbatim excerpts (text)")
+    if "full_text" in entry and not (Path(path).parent / str(entry["full_text"])).is_file():
+        raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
 
 
 def evidence_texts(sources: dict[str, dict], config) -> dict[str, str]:
@@ -92,10 +76,10 @@ def reporting_through(sources: dict[str, dict]) -> str:
 
 
 def citation_text(source: dict) -> str:
-    """One source as Markdown: outlet, headline or description, date, address."""
-    name = f"“{source['title']}”" if "title" in source else source["description"]
+    """One source as Markdown: outlet, headline or description, date, address; data as text."""
+    name = f"“{markdown_text(source['title'])}”" if "title" in source else markdown_text(source["description"])
     date = human_date(source["date"]) if source["date"] else "undated"
-    text = f"{source['outlet']}, {name}, {date}."
+    text = f"{markdown_text(source['outlet'])}, {name}, {date}."
     if source["url"]:
         text += f" <{source['url']}>"
     return text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from _adapter import reports_data_errors
 from _changes import validate as validate_changes
 from _data import data_path, human_date, load_list
 from _editions import editions_markdown, latest, validate
@@ -19,6 +20,7 @@ EDITIONS: list[dict] = []
 CHANGES: list[dict] = []
 
 
+@reports_data_errors
 def on_config(config):
     docs = Path(config.docs_dir)
     path = data_path(config, "editions.yml")

@@ -10,6 +10,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from _adapter import reports_data_errors
 from _data import human_date, markdown_text
 from _sources import CONFIDENCE, citation_text, load_sources, reporting_through
 
@@ -23,6 +24,7 @@ SOURCES: dict[str, dict] = {}
 cited: set[str] = set()
 
 
+@reports_data_errors
 def on_config(config):
     SOURCES.clear()
     SOURCES.update(load_sources(config))
