@@ -8,7 +8,7 @@ PY := .venv/bin/python
 # Material and MkDocs print end-of-life / MkDocs 2 banners on every build; they are noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench pdf lock clean
+.PHONY: serve test build bench pdf edition check-review lock clean
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
@@ -30,6 +30,14 @@ pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headl
 	scripts/venv.sh test
 	scripts/browser.sh
 	$(PY) scripts/make_pdf.py site
+
+edition:  ## Cut today's dated edition into docs/editions/ and register it (commit what it writes)
+	scripts/venv.sh test
+	$(PY) scripts/make_edition.py
+
+check-review:  ## List pages whose last review is older than the review cycle (about.html#last-review)
+	scripts/venv.sh site
+	$(PY) scripts/check_review.py
 
 bench:  ## Build time, site size and each page's first-view weight (prints, asserts nothing)
 	scripts/venv.sh test

@@ -10,10 +10,9 @@ import datetime
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
-from _data import ID, DataError, entry_name, human_date, markdown_text, partial_date
+from _data import DataError, check_unique_ids, entry_name, full_date, human_date, markdown_text
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
-FIELDS = {"id", "date", "kind", "pages", "text", "sources"}
 # Feed ids are UUIDs derived from each entry's own id: a rebuild, a new host or a new
 # entry above it never makes an old entry look new.
 FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "seoul-in-the-lead/changes")
@@ -21,40 +20,17 @@ FEED_NAME = "feed.xml"
 
 
 def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
-    seen: set[str] = set()
+    """What data/schemas/changes.schema.json cannot say: unique ids, real days, order, known sources."""
+    check_unique_ids(entries, path)
     previous = None
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
-        for field in ("id", "date", "kind", "pages", "text"):
-            if not entry.get(field):
-                raise DataError(path, name, field, "missing or empty")
-        unknown = sorted(set(entry) - FIELDS)
-        if unknown:
-            raise DataError(path, name, unknown[0], f"unknown field (known: {', '.join(sorted(FIELDS))})")
-        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
-            raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
-        if entry["id"] in seen:
-            raise DataError(path, name, "id", "used by an earlier entry too")
-        seen.add(entry["id"])
-        try:
-            text = partial_date(entry["date"])
-            if len(text) != 10:
-                raise ValueError(f"'{text}' is not a full date")
-        except ValueError as error:
-            raise DataError(path, name, "date", f"{error}; write YYYY-MM-DD") from error
-        entry["date"] = datetime.date.fromisoformat(text)
+        entry["date"] = full_date(entry, path, name, "date")
         if previous and entry["date"] > previous:
             raise DataError(path, name, "date", "entries run newest first; move this one up")
         previous = entry["date"]
-        if entry["kind"] not in KINDS:
-            raise DataError(path, name, "kind", f"must be one of {', '.join(KINDS)}")
-        if not isinstance(entry["text"], str):
-            raise DataError(path, name, "text", "must be text")
-        if not isinstance(entry["pages"], list) or not all(isinstance(p, str) and p.split("#")[0].endswith(".md")
-                                                         for p in entry["pages"]):
-            raise DataError(path, name, "pages", "must be a list like [index.md, us-forces.md#legal-floor]")
         cited = entry.get("sources", [])
-        if not isinstance(cited, list) or set(cited) - source_ids:
+        if set(cited) - source_ids:
             raise DataError(path, name, "sources", f"unknown source id(s) {sorted(set(cited) - source_ids)}")
     return entries
 

@@ -1,6 +1,9 @@
-"""Shared by the hooks: load a data file and report bad entries by file, entry and field.
+"""Load a data file, check it against its schema, and report bad entries by file, entry and field.
 
-Not a hook itself (mkdocs.yml does not list it); hooks import it as a sibling module.
+Plain Python, no MkDocs import: the hooks, the scripts and the tests all call it. Every
+data file has a JSON Schema in data/schemas/ (editors see the same one while typing, through
+the file's first line); what a schema cannot say (unique ids, real calendar days, order,
+references between files) each file's own validator adds, with the same kind of message.
 """
 
 import datetime
@@ -8,8 +11,11 @@ import html
 import re
 from pathlib import Path
 
+import json
+
 import yaml
-from mkdocs.exceptions import PluginError
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids become anchors: lowercase-hyphenated
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -17,13 +23,20 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
 
 
-class DataError(PluginError):
-    def __init__(self, path, entry, field, problem):
-        super().__init__(f"{path}: entry '{entry}', field '{field}': {problem}")
+SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
+
+
+class DataError(Exception):
+    """A data file is wrong; the message names the file, the entry and the field (or the file alone)."""
+
+    def __init__(self, path, entry=None, field=None, problem=None):
+        where = f"{path}: entry '{entry}', field '{field}': " if entry is not None else f"{path}: "
+        super().__init__(where + (problem or ""))
 
 
 def data_path(config, name: str) -> Path:
-    return Path(config.config_file_path).parent / "data" / name
+    """Where a data file is, from the config's own path (wherever mkdocs runs from)."""
+    return Path(config["config_file_path"]).parent / "data" / name
 
 
 class _TextDatesLoader(yaml.SafeLoader):
@@ -37,14 +50,77 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 
 
 def load_list(path: Path) -> list[dict]:
-    """A YAML file holding a list of mappings, or a PluginError that names the file."""
+    """A YAML file holding a list of mappings, checked against data/schemas/<name>.schema.json."""
     try:
         entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDatesLoader)
     except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{path}: cannot be read as YAML: {error}") from error
+        raise DataError(path, problem=f"cannot be read as YAML: {error}") from error
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise PluginError(f"{path}: must be a YAML list of entries (mappings)")
+        raise DataError(path, problem="must be a YAML list of entries (mappings)")
+    schema = SCHEMAS / f"{Path(path).stem}.schema.json"
+    if schema.is_file():
+        check_schema(entries, path, schema)
     return entries
+
+
+def _validator(schema: Path) -> Draft202012Validator:
+    resources = [(p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+                 for p in SCHEMAS.glob("*.schema.json")]
+    return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")),
+                                registry=Registry().with_resources(resources))
+
+
+TYPES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
+         "integer": "a whole number", "null": "null"}
+
+
+def check_schema(entries: list[dict], path, schema: Path) -> None:
+    """Every schema error, as 'file: entry, field: problem', the first ten at most."""
+    problems = []
+    for error in sorted(_validator(schema).iter_errors(entries), key=lambda e: [str(p) for p in e.absolute_path]):
+        where = list(error.absolute_path)
+        if not where or not isinstance(where[0], int):
+            problems.append(f"{path}: {error.message}")
+            continue
+        entry = entries[where[0]]
+        name = entry_name(entry, where[0]) if "id" in entry or "date" not in entry else str(entry["date"])
+        field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in where[1:]).lstrip(".")
+        problem = describe(error)
+        if error.validator in ("required", "additionalProperties"):
+            named = re.findall(r"'([^']+)'", error.message)
+            field = ".".join(part for part in (field, named[0] if named else "") if part)
+        problems.append(str(DataError(path, name, field or "(entry)", problem)))
+    if problems:
+        raise DataError(path, problem="\n".join(problems[:10]).removeprefix(f"{path}: "))
+
+
+def describe(error) -> str:
+    """A schema error in an editor's words."""
+    kind, expected = error.validator, error.validator_value
+    if kind == "required":
+        return "missing"
+    if kind == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"unknown field (known fields: {allowed})"
+    if kind == "type":
+        return f"must be {TYPES.get(expected, expected)}"
+    if kind == "enum":
+        return "must be one of " + ", ".join(map(str, expected))
+    if kind in ("minItems", "minLength"):
+        return "missing or empty"
+    if kind in ("pattern", "anyOf", "oneOf") and error.schema.get("description"):
+        return f"must be {error.schema['description']}"
+    if kind in ("anyOf", "oneOf") and error.schema.get("x-message"):
+        return error.schema["x-message"]
+    return error.message
+
+
+def check_unique_ids(entries: list[dict], path, key: str = "id") -> None:
+    seen = set()
+    for position, entry in enumerate(entries):
+        if entry.get(key) in seen:
+            raise DataError(path, entry_name(entry, position), key, "used by an earlier entry too")
+        seen.add(entry.get(key))
 
 
 def entry_name(entry: dict, position: int) -> str:
@@ -63,6 +139,17 @@ def partial_date(value) -> str:
     year, month, day = (int(part) if part else 1 for part in match.groups())
     datetime.date(year, month, day)  # raises ValueError for 2026-02-30
     return text
+
+
+def full_date(entry: dict, path, name: str, field: str) -> datetime.date:
+    """entry[field] as a real day written YYYY-MM-DD, or a DataError naming file, entry and field."""
+    try:
+        text = partial_date(entry[field])
+        if len(text) != 10:
+            raise ValueError(f"'{text}' is not a full date")
+    except ValueError as error:
+        raise DataError(path, name, field, f"{error}; write YYYY-MM-DD") from error
+    return datetime.date.fromisoformat(text)
 
 
 def human_date(text: str) -> str:

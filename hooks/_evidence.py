@@ -21,8 +21,12 @@ UNIT_CLASSES = {"admonition document", "timeline-entry"}
 UNIT_TAGS = {"tr", "figure"}
 TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote",
                "h1", "h2", "h3", "h4", "h5", "h6"}
-# Apparatus, not statements: footnote list, markers, code, permalinks, the bibliography itself.
-SKIPPED_CLASSES = {"footnote", "footnote-ref", "footnote-separator", "headerlink", "source-list", "derived"}
+# Apparatus, not statements: footnote list, markers, code, permalinks, the bibliography itself,
+# the list of the site's own dated editions (their file sizes), and what the templates add
+# around a page's content (dates, history, citations) when a built page is checked whole.
+SKIPPED_CLASSES = {"footnote", "footnote-ref", "footnote-separator", "headerlink", "source-list", "editions",
+                   "derived", "reporting-through", "updated-line", "page-updated", "page-history",
+                   "cite-this-page", "cite-edition"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "sup"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
              "track", "wbr"}

@@ -7,7 +7,7 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _data import ID, DataError, data_path, entry_name, human_date, load_list, partial_date
+from _data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
 from _references import csl_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
@@ -21,9 +21,6 @@ KINDS = {"official": "Official document",
          "think-tank": "Think tank",
          "aggregator": "Aggregator or summary"}
 ARCHIVE = "https://web.archive.org/web/"
-# Nothing else: in particular no archive address, which is derived (archive_url), never typed.
-FIELDS = {"id", "title", "description", "outlet", "kind", "summarises", "date", "url", "confidence",
-          "accessed", "evidence", "full_text"}
 
 _cache: dict = {}
 
@@ -39,45 +36,21 @@ def load_sources(config) -> dict[str, dict]:
 
 
 def validate(entries: list[dict], path) -> dict[str, dict]:
+    """What data/schemas/sources.schema.json cannot say: unique ids, real dates, the files."""
+    check_unique_ids(entries, path)
     sources = {}
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
-        for field in ("id", "outlet", "kind", "date", "url", "confidence", "accessed"):
-            if field not in entry:
-                raise DataError(path, name, field, "missing (write null for an unknown date or url)")
-        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
-            raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
-        unknown = sorted(set(entry) - FIELDS)
-        if unknown:
-            raise DataError(path, name, unknown[0], f"unknown field (known: {', '.join(sorted(FIELDS))}); "
-                            "the archive link is made from url and accessed")
-        if entry["id"] in sources:
-            raise DataError(path, name, "id", "used by an earlier entry too")
-        if ("title" in entry) == ("description" in entry):
-            raise DataError(path, name, "title", "give either title (the headline) or description")
-        if entry["confidence"] not in CONFIDENCE:
-            raise DataError(path, name, "confidence", f"must be one of {', '.join(CONFIDENCE)}")
         if entry["date"] is not None:
             try:
                 entry["date"] = partial_date(entry["date"])
             except ValueError as error:
                 raise DataError(path, name, "date", str(error)) from error
-        check_kind(entry, path, name)
         check_url(entry, path, name)
         check_accessed(entry, path, name)
         check_evidence(entry, path, name)
         sources[entry["id"]] = entry
     return sources
-
-
-def check_kind(entry: dict, path, name: str) -> None:
-    if entry["kind"] not in KINDS:
-        raise DataError(path, name, "kind", f"must be one of {', '.join(KINDS)}")
-    summarises = entry.get("summarises")
-    if entry["kind"] == "aggregator" and not (isinstance(summarises, str) and summarises.strip()):
-        raise DataError(path, name, "summarises", "an aggregator or summary names what it summarises")
-    if entry["kind"] != "aggregator" and "summarises" in entry:
-        raise DataError(path, name, "summarises", "only an aggregator (kind: aggregator) summarises")
 
 
 def check_url(entry: dict, path, name: str) -> None:
@@ -142,13 +115,8 @@ def check_evidence(entry: dict, path, name: str) -> None:
     """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
     if ("evidence" in entry) == ("full_text" in entry):
         raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
-    if "full_text" in entry:
-        if not (Path(path).parent / str(entry["full_text"])).is_file():
-            raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
-        return
-    excerpts = entry["evidence"]
-    if not isinstance(excerpts, list) or not excerpts or not all(isinstance(e, str) and e.strip() for e in excerpts):
-        raise DataError(path, name, "evidence", "must be a list of one or more verbatim excerpts (text)")
+    if "full_text" in entry and not (Path(path).parent / str(entry["full_text"])).is_file():
+        raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
 
 
 def evidence_texts(sources: dict[str, dict], config) -> dict[str, str]:
@@ -165,10 +133,10 @@ def reporting_through(sources: dict[str, dict]) -> str:
 
 
 def citation_text(source: dict) -> str:
-    """One source as Markdown: outlet, headline or description, date, address."""
-    name = f"“{source['title']}”" if "title" in source else source["description"]
+    """One source as Markdown: outlet, headline or description, date, address; data as text."""
+    name = f"“{markdown_text(source['title'])}”" if "title" in source else markdown_text(source["description"])
     date = human_date(source["date"]) if source["date"] else "undated"
-    text = f"{source['outlet']}, {name}, {date}."
+    text = f"{markdown_text(source['outlet'])}, {name}, {date}."
     if source["url"]:
         text += f" <{source['url']}>"
     return text

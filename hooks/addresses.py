@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from _csp import with_policy
 from _data import data_path
@@ -22,7 +23,7 @@ from _data import data_path
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 EXPLICIT_HEADING_ID = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
-CITABLE_ELEMENT_ID = re.compile(r'<[a-z]+ class="[^"]*\bcitable\b[^"]*" id="([^"]+)"')
+CITABLE = "citable"  # the class of elements that are cited by their id (timeline entries, figures)
 
 live: set[str] = set()
 moved: dict[str, str] = {}
@@ -79,15 +80,35 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-50)  # last: sees the anchors the generating hooks wrote, whatever their order in mkdocs.yml
 def on_page_markdown(markdown, page, **kwargs):
     address = page.file.dest_uri
-    ids = EXPLICIT_HEADING_ID.findall(markdown) + CITABLE_ELEMENT_ID.findall(markdown)
+    ids = EXPLICIT_HEADING_ID.findall(markdown) + citable_element_ids(markdown)
     unlisted = [f"{address}#{i}" for i in ids if f"{address}#{i}" not in live]
     if unlisted:
         raise PluginError(f"{page.file.src_uri}: citable anchor(s) {', '.join(unlisted)} are not in "
                           f"{REGISTRY}. Add each under 'live', or, if it replaces an old id, "
                           "list the old one under 'moved'")
     return markdown
+
+
+class _CitableIds(HTMLParser):
+    """ids of elements marked citable, whatever the order of their attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if CITABLE in (attributes.get("class") or "").split() and attributes.get("id"):
+            self.ids.append(attributes["id"])
+
+
+def citable_element_ids(markdown: str) -> list[str]:
+    finder = _CitableIds()
+    finder.feed(markdown)
+    return finder.ids
 
 
 class _Ids(HTMLParser):

@@ -11,6 +11,9 @@ import re
 from pathlib import Path
 
 
+from mkdocs.plugins import event_priority
+
+from _adapter import reports_data_errors
 from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, problems, updated_line, validate
 from _data import data_path, human_date, load_list, nav_titles
 from _sources import load_sources
@@ -24,6 +27,7 @@ updated: dict[str, object] = {}  # source path -> the page's `updated:`
 anchors: dict[str, set[str]] = {}
 
 
+@reports_data_errors
 def on_config(config):
     path = data_path(config, "changes.yml")
     CHANGES[:] = validate(load_list(path), path, set(load_sources(config)))
@@ -36,6 +40,7 @@ def on_config(config):
                                  "text": newest["text"]}
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, **kwargs):
     updated[page.file.src_uri] = page.meta.get("updated")
     if MARKER in markdown:

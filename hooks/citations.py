@@ -5,13 +5,14 @@ for the templates, a "Cite this section" under each heading the address registry
 and its citation as RIS and CSL-JSON files in cite/ for reference managers.
 """
 
+import datetime
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_build_datetime
 
-from _citations import (PageFacts, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
+from _citations import (Edition, PageFacts, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
                         page_title)
 from _data import data_path
 from _references import csl_json, ris
@@ -40,10 +41,19 @@ def facts_of(page, config) -> PageFacts:
     # The build's date (SOURCE_DATE_EPOCH when set, so builds repeat): the earliest day a
     # reader of this copy can have read it. Never before the page's own last update.
     built = get_build_datetime().date()
-    # Dated editions (issue 11) plug in here: edition=Edition(date, address) when the page has one.
     return PageFacts(title=title, description=page.meta["description"], site=config.site_name,
                      author=config.site_author, published=page.meta["published"], updated=page.meta["updated"],
-                     url=page.canonical_url, accessed=max(built, page.meta["updated"]))
+                     url=page.canonical_url, accessed=max(built, page.meta["updated"]),
+                     edition=edition_of(page, config.extra.get("latest_edition")))
+
+
+def edition_of(page, latest: dict | None) -> Edition | None:
+    """The page in the newest dated edition (hooks/editions.py): the frozen print edition,
+    where each page is the section named by its address."""
+    if not latest or page.file.src_uri == "print.md":
+        return None
+    section = page.file.dest_uri.removesuffix(".html")
+    return Edition(datetime.date.fromisoformat(latest["iso"]), f"{latest['url']}#{section}")
 
 
 def on_page_context(context, page, config, nav):

@@ -7,6 +7,7 @@ the sources cited there; at the end it says how much it checked, so a silent ski
 
 import logging
 
+from _adapter import reports_data_errors
 from _evidence import Result, blocks_of, check_blocks
 from _sources import evidence_texts, load_sources
 
@@ -17,6 +18,7 @@ totals = Result()
 pages_checked: list[str] = []
 
 
+@reports_data_errors
 def on_config(config):
     EVIDENCE.clear()
     EVIDENCE.update(evidence_texts(load_sources(config), config))

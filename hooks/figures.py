@@ -9,7 +9,10 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from _data import DataError, data_path, entry_name, markdown_text, load_list
+from mkdocs.plugins import event_priority
+
+from _adapter import reports_data_errors
+from _data import DataError, check_unique_ids, data_path, entry_name, markdown_text, load_list
 from _sources import load_sources
 
 log = logging.getLogger("mkdocs.hooks.figures")
@@ -20,28 +23,24 @@ placed: set[str] = set()
 
 
 def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]:
+    """What data/schemas/figures.schema.json cannot say: unique ids, known sources, row widths."""
+    check_unique_ids(entries, path)
     figures = {}
     for position, figure in enumerate(entries):
         name = entry_name(figure, position)
-        for field in ("id", "kind", "caption", "description", "columns", "rows"):
-            if not figure.get(field):
-                raise DataError(path, name, field, "missing or empty")
-        if figure["kind"] not in ("comparison", "bars"):
-            raise DataError(path, name, "kind", "must be comparison or bars")
         width = len(figure["columns"]) - 1
         for number, row in enumerate(figure["rows"], 1):
             where = f"rows[{number}]"
-            unknown = [s for s in row.get("sources") or [None] if s not in source_ids]
+            unknown = [s for s in row["sources"] if s not in source_ids]
             if unknown:
-                raise DataError(path, name, f"{where}.sources", f"missing or unknown source id(s) {unknown}")
-            if figure["kind"] == "comparison" and len(row.get("cells") or []) != width:
+                raise DataError(path, name, f"{where}.sources", f"unknown source id(s) {unknown} (see data/sources.yml)")
+            if figure["kind"] == "comparison" and len(row["cells"]) != width:
                 raise DataError(path, name, f"{where}.cells", f"needs {width} cells, one per column")
-            if figure["kind"] == "bars" and not isinstance(row.get("value"), (int, float)):
-                raise DataError(path, name, f"{where}.value", "must be a number")
         figures[figure["id"]] = figure
     return figures
 
 
+@reports_data_errors
 def on_config(config):
     path = data_path(config, "figures.yml")
     FIGURES.clear()
@@ -49,6 +48,7 @@ def on_config(config):
     placed.clear()
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, **kwargs):
     def replace(match):
         figure_id = match.group(1)

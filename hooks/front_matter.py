@@ -10,6 +10,7 @@ import datetime
 import yaml
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
 
@@ -57,6 +58,7 @@ def unreadable(markdown: str) -> str | None:
     return None
 
 
+@event_priority(100)  # first: no other hook sees a page with bad front matter
 def on_page_markdown(markdown, page, **kwargs):
     reason = unreadable(markdown) if not page.meta else None
     if reason:

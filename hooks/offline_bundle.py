@@ -16,10 +16,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _build_inputs import source_date_epoch
+from _downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from _editions import FOLDER as EDITIONS
 
-ZIP_NAME = "seoul-in-the-lead-offline.zip"
-PDF_NAME = "seoul-in-the-lead.pdf"  # written after the build by scripts/make_pdf.py
-SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"  # written by overrides/partials/copyright.html
 
 
 def human_size(size: int) -> str:
@@ -41,12 +40,14 @@ def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
     """The zip, with its size written into every page, on disk too.
 
     In the zipped copy the download links point at the hosted zip and PDF: the copy cannot
-    hold itself, and the PDF is printed from the built site after the zip is made.
+    hold itself, and the PDF is printed from the built site after the zip is made. Dated
+    editions stay out of it (it would grow with each one); its editions page links to them online.
     """
-    files = {p.relative_to(site).as_posix(): p.read_bytes()
-             for p in site.rglob("*") if p.is_file() and p.name != ZIP_NAME}
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+             if p.is_file() and p.name != ZIP_NAME and not p.relative_to(site).as_posix().startswith(EDITIONS + "/")}
     marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
     hosted = {f'href="{name}"'.encode(): f'href="{site_url}{name}"'.encode() for name in (ZIP_NAME, PDF_NAME)}
+    hosted[f'href="{EDITIONS}/'.encode()] = f'href="{site_url}{EDITIONS}/'.encode()
     shown = "1.0 MB"
     for _ in range(10):
         filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
@@ -65,6 +66,11 @@ def to_hosted(data: bytes, links: dict[bytes, bytes]) -> bytes:
     for local, hosted in links.items():
         data = data.replace(local, hosted)
     return data
+
+
+def on_config(config):
+    # overrides/partials/copyright.html links the downloads by these names and marks the size.
+    config.extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
 
 
 @event_priority(-200)

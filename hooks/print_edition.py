@@ -12,8 +12,9 @@ from html import escape
 
 from mkdocs.exceptions import PluginError
 
+from _downloads import PDF_NAME
+
 PRINT_PAGE = "print.md"
-PDF_NAME = "seoul-in-the-lead.pdf"  # scripts/make_pdf.py prints this page to it
 MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')

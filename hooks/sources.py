@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from _adapter import reports_data_errors
 from _data import human_date, markdown_text
 from _references import bibtex, csl_json, ris
 from _sources import CONFIDENCE, KINDS, archive_url, citation_text, csl_item, load_sources, reporting_through
@@ -27,6 +28,7 @@ SOURCES: dict[str, dict] = {}
 cited: set[str] = set()
 
 
+@reports_data_errors
 def on_config(config):
     SOURCES.clear()
     SOURCES.update(load_sources(config))

@@ -10,8 +10,11 @@ import html
 
 from mkdocs.exceptions import PluginError
 
+from mkdocs.plugins import event_priority
+
+from _adapter import reports_data_errors
 from _citations import entry_link
-from _data import ID, DataError, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
+from _data import DataError, check_unique_ids, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
 from _sources import load_sources
 
 MARKER = "<!-- timeline -->"
@@ -41,25 +44,11 @@ def date_span(text: str) -> tuple[datetime.date, datetime.date]:
 
 
 def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
-    seen: set[str] = set()
+    """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order."""
+    check_unique_ids(entries, path)
     latest_start = None  # dated entries may not end before an earlier one starts
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
-        for field in ("id", "kind", "title", "summary", "sources", "page"):
-            if not entry.get(field):
-                raise DataError(path, name, field, "missing or empty")
-        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
-            raise DataError(path, name, "id", "use lowercase letters, digits and hyphens")
-        if entry["id"] in seen:
-            raise DataError(path, name, "id", "used by an earlier entry too")
-        seen.add(entry["id"])
-        if entry["kind"] not in KINDS:
-            raise DataError(path, name, "kind", f"must be one of {', '.join(KINDS)}")
-        for field in ("title", "summary", "page"):
-            if not isinstance(entry[field], str):
-                raise DataError(path, name, field, "must be text")
-        if not isinstance(entry["sources"], list):
-            raise DataError(path, name, "sources", "must be a list of source ids")
         unknown = [s for s in entry["sources"] if s not in source_ids]
         if unknown:
             raise DataError(path, name, "sources", f"unknown source id(s) {', '.join(map(str, unknown))} "
@@ -97,6 +86,7 @@ def check_when(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
+@reports_data_errors
 def on_config(config):
     path = data_path(config, "timeline.yml")
     ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
@@ -109,6 +99,7 @@ TITLES: dict[str, str] = {}
 SITE_URL = [""]  # entries' permanent links are copied as full addresses
 
 
+@event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
 def on_page_markdown(markdown, page, **kwargs):
     if LATEST_MARKER in markdown:
         markdown = markdown.replace(LATEST_MARKER, render_latest(ENTRIES))

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from chromium import CHROMIUM_ARGS, chromium_path
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
-PDF_NAME = "seoul-in-the-lead.pdf"  # the footer (overrides/partials/copyright.html) links to it
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from _downloads import PDF_NAME  # noqa: E402
+
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"
 
 

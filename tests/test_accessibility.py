@@ -194,16 +194,27 @@ def test_the_structure_check_names_each_problem():
         assert expected in problems
 
 
+FOCUS_STYLE = ["outlineStyle", "outlineWidth", "outlineColor", "boxShadow", "backgroundColor", "color",
+               "textDecorationLine", "textDecorationColor", "borderColor"]
+
+
 def focused(page) -> dict:
-    return page.evaluate("""() => {
+    """The focused element, and whether focus shows: does any style a reader sees differ
+    between the element focused and the same element unfocused?"""
+    return page.evaluate("""props => {
         const e = document.activeElement;
         // Material hides the palette radio and draws its focus ring on the label after it.
-        const s = getComputedStyle(e.classList.contains('md-option') ? e.nextElementSibling : e);
-        return {tag: e.tagName, cls: e.className, text: (e.innerText || e.value || '').trim().slice(0, 40),
-                visible: !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length),
-                ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none'
-                      || s.textDecorationLine.includes('underline') || e.classList.contains('md-search__input')};
-    }""")
+        const shown = () => e.classList.contains('md-option') ? e.nextElementSibling : e;
+        const style = () => { const s = getComputedStyle(shown()); return props.map(p => s[p]).join('|'); };
+        const info = {tag: e.tagName, cls: e.className, text: (e.innerText || e.value || '').trim().slice(0, 40),
+                      visible: !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)};
+        if (e === document.body) return {...info, ring: false};
+        const withFocus = style();
+        e.blur();
+        const without = style();
+        e.focus({focusVisible: true});
+        return {...info, ring: withFocus !== without};
+    }""", FOCUS_STYLE)
 
 
 def tab_to(page, class_prefix: str, presses: int = 15) -> None:

@@ -1,7 +1,5 @@
 """Fast on a weak phone: budgets on bytes, which do not drift (times are in `make bench`)."""
 
-import pytest
-
 from page_weight import first_view, gz
 
 FIRST_VIEW_BUDGET = 80 * 1024
@@ -43,15 +41,3 @@ def test_every_page_html_and_first_view_within_budget(site, html_pages):
 def test_the_budget_check_counts_what_a_page_loads(site):
     # A page's first view must count its styles and scripts, not only its HTML.
     assert first_view(site, site / "index.html") > 2 * gz((site / "index.html").read_bytes())
-
-
-@pytest.mark.browser
-def test_no_image_is_wider_than_it_is_shown(visit, http_site, html_pages):
-    reader = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2)
-    oversized = []
-    for path in html_pages:
-        reader.page.goto(http_site + path)
-        oversized += reader.page.evaluate("""path => [...document.images]
-            .filter(i => i.complete && i.clientWidth && i.naturalWidth > 2 * i.clientWidth)
-            .map(i => `${path}: ${i.src} is ${i.naturalWidth}px, shown ${i.clientWidth}px`)""", path)
-    assert not oversized, oversized

@@ -38,3 +38,34 @@ def test_icons_are_materials_marked_decorative():
         original = (MATERIAL / icon.relative_to(OVERRIDES)).read_text(encoding="utf-8")
         expected = original.replace("<svg ", '<svg aria-hidden="true" ', 1)
         assert icon.read_text(encoding="utf-8") == expected, f"{icon.relative_to(ROOT)}: copy Material's again"
+
+
+# Each copy is Material's file with exactly these replacements (and our header for its own):
+# if Material changes anything else in the file, the copy no longer matches and this says where.
+INTENDED_CHANGES = {
+    "partials/search.html": [
+        ('<div class="md-search" data-md-component="search" role="dialog">',
+         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+    ],
+    "partials/nav-item.html": [
+        ('      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n', ""),
+        ("      {% if toc %}\n        <label class=\"md-nav__link md-nav__link--active\" for=\"__toc\">",
+         "      {% if toc %}\n        <input class=\"md-nav__toggle md-toggle\" type=\"checkbox\" id=\"__toc\">\n"
+         "        <label class=\"md-nav__link md-nav__link--active\" for=\"__toc\">"),
+    ],
+}
+GENERATED_HEADER = re.compile(r"\A\{#-\n  This file was automatically generated - do not edit\n-#\}\n")
+OWN_HEADER = re.compile(r"\A\{#- Material's .*?-#\}\n", re.DOTALL)
+
+
+def test_each_copy_is_materials_file_with_only_the_intended_change():
+    import difflib
+
+    for name, changes in INTENDED_CHANGES.items():
+        expected = GENERATED_HEADER.sub("", (MATERIAL / name).read_text(encoding="utf-8"))
+        for old, new in changes:
+            assert expected.count(old) == 1, f"Material's {name} changed where our change goes: copy it again"
+            expected = expected.replace(old, new)
+        ours = OWN_HEADER.sub("", (OVERRIDES / name).read_text(encoding="utf-8"))
+        assert ours == expected, f"overrides/{name} differs from Material's file plus the intended change:\n" + \
+            "".join(difflib.unified_diff(expected.splitlines(True), ours.splitlines(True), "expected", "ours"))

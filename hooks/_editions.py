@@ -1,0 +1,74 @@
+"""Dated editions: frozen copies of the whole explainer, registered by content hash.
+
+Plain Python, no MkDocs import. `make edition` (scripts/make_edition.py) writes an edition
+into docs/editions/ and its entry into data/editions.yml; from then on the build checks
+that the files are there, unchanged, and that nothing unregistered sits beside them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from _data import DataError, full_date, human_date, markdown_text
+
+FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def validate(entries: list[dict], path, docs: Path) -> list[dict]:
+    """Entries oldest first; each file present with the hash it was registered with."""
+    previous = None
+    for position, entry in enumerate(entries):
+        name = str(entry.get("date") or f"#{position + 1}")
+        entry["date"] = full_date(entry, path, name, "date")
+        if previous and entry["date"] <= previous:
+            raise DataError(path, name, "date", "editions run oldest first, one a day at most")
+        previous = entry["date"]
+        for file_field, hash_field in (("file", "sha256"), ("zip", "zip_sha256")):
+            file = docs / entry[file_field]
+            if not str(entry[file_field]).startswith(FOLDER + "/"):
+                raise DataError(path, name, file_field, f"editions live in docs/{FOLDER}/")
+            if not file.is_file():
+                raise DataError(path, name, file_field, f"docs/{entry[file_field]} is missing: a published "
+                                "edition is never deleted; restore it from git")
+            if sha256(file) != entry[hash_field]:
+                raise DataError(path, name, file_field, f"docs/{entry[file_field]} has changed since it was "
+                                "published: an edition is frozen; restore it from git (a new edition gets a new date)")
+    registered = {e[f] for e in entries for f in ("file", "zip")}
+    for file in sorted((docs / FOLDER).glob("*")) if (docs / FOLDER).is_dir() else []:
+        if f"{FOLDER}/{file.name}" not in registered:
+            raise DataError(path, file.name, "file", f"docs/{FOLDER}/{file.name} is not registered: cut editions "
+                            "with `make edition`, which registers them")
+    return entries
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{round(size / 1000)} KB"
+
+
+def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> str:
+    """editions.html's list, newest first: date, its files and sizes, what changed since the previous one."""
+    if not entries:
+        return "No edition has been cut yet."
+    items = []
+    for index in range(len(entries) - 1, -1, -1):
+        entry = entries[index]
+        since = entries[index - 1]["date"] if index else None
+        changed = [c for c in changes if c["date"] <= entry["date"] and (since is None or c["date"] > since)]
+        summary = ("the first edition" if since is None else
+                   f"{len(changed)} {'change' if len(changed) == 1 else 'changes'} since {human_date(since.isoformat())}")
+        items.append(
+            f'<li id="edition-{entry["date"].isoformat()}" markdown="span">'
+            f'**<a href="{entry["file"]}">{human_date(entry["date"].isoformat())}</a>**: '
+            f'single page ({size_text((docs / entry["file"]).stat().st_size)}), '
+            f'<a href="{entry["zip"]}">offline copy</a> (zip, {size_text((docs / entry["zip"]).stat().st_size)}); '
+            f"{markdown_text(summary)}.</li>")
+    return '<ul class="editions" markdown="block">\n' + "\n".join(items) + "\n</ul>"
+
+
+def latest(entries: list[dict]) -> dict | None:
+    return entries[-1] if entries else None

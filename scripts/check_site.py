@@ -1,0 +1,83 @@
+"""The site's checks without MkDocs: what another engine's build would be held to.
+
+    .venv/bin/python scripts/check_site.py check        # before a build: every data file
+    .venv/bin/python scripts/check_site.py post SITE    # after a build: the built HTML in SITE
+
+`check` loads and validates every data file (schemas and each file's own rules). `post`
+reads a built site, whichever engine made it: every quotation and figure against the
+evidence of the sources cited beside it, nothing loaded from another host, and every
+published address present. Exits 1 with one line per problem.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import _changes  # noqa: E402
+import _editions  # noqa: E402
+import yaml  # noqa: E402
+from _data import DataError, load_list  # noqa: E402
+from _evidence import blocks_of, check_blocks  # noqa: E402
+from _foreign_loads import foreign_loads  # noqa: E402
+from _sources import evidence_texts, validate as validate_sources  # noqa: E402
+
+DATA = ROOT / "data"
+CONFIG = {"config_file_path": str(ROOT / "mkdocs.yml")}
+
+
+def check() -> list[str]:
+    import figures
+    import timeline
+
+    try:
+        sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")
+        ids = set(sources)
+        timeline.validate(load_list(DATA / "timeline.yml"), DATA / "timeline.yml", ids)
+        figures.validate(load_list(DATA / "figures.yml"), DATA / "figures.yml", ids)
+        _changes.validate(load_list(DATA / "changes.yml"), DATA / "changes.yml", ids)
+        _editions.validate(load_list(DATA / "editions.yml"), DATA / "editions.yml", ROOT / "docs")
+    except DataError as error:
+        return [str(error)]
+    return []
+
+
+def article(html: str) -> str:
+    start = html.find("<article")
+    return html[start:html.find("</article>", start)] if start >= 0 else ""
+
+
+def post(site: Path) -> list[str]:
+    sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")
+    evidence = evidence_texts(sources, CONFIG)
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
+        if name.startswith("editions/") or name in ("print.html", "404.html"):
+            continue  # copies of the pages (checked there) and the theme's own page
+        problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
+    registry = yaml.safe_load((DATA / "addresses.yml").read_text(encoding="utf-8"))
+    for address in registry.get("live") or []:
+        page, _, anchor = address.partition("#")
+        file = site / page
+        if not file.is_file() or (anchor and f'id="{anchor}"' not in file.read_text(encoding="utf-8")):
+            problems.append(f"{address}: a published address the site does not produce")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["check"] and len(argv) == 1:
+        problems = check()
+    elif argv[:1] == ["post"] and len(argv) == 2:
+        problems = post(Path(argv[1]))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print("\n".join(problems) or "no problems found")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

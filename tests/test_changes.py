@@ -1,0 +1,181 @@
+"""A living explainer: one record of changes behind the changelog, page histories, the
+banner and the feed; dated editions that cannot change; review dates."""
+
+import datetime
+import subprocess
+import sys
+
+import feedparser
+import pytest
+import yaml
+
+from conftest import ROOT, run_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from _changes import feed_id, problems, updated_line, validate  # noqa: E402
+from _data import DataError  # noqa: E402
+
+DAY = datetime.date(2026, 11, 27)
+RECORD = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))
+CONTENT_PAGES = [p.name for p in sorted((ROOT / "docs").glob("*.md"))]
+
+
+def entry(**fields):
+    return {"id": "x", "date": "2026-11-27", "kind": "update", "pages": ["index.md"], "text": "Changed.", **fields}
+
+
+# ---- The record, as plain functions on small inputs ----
+
+# The shape of an entry (fields, types, kinds, ids) is the schema's: tests/test_data_files.py.
+@pytest.mark.parametrize("bad, field", [
+    (entry(date="2026-11"), "date"), (entry(date="2026-02-30"), "date"), (entry(sources=["no-such-source"]), "sources"),
+])
+def test_a_malformed_change_names_entry_and_field(bad, field):
+    with pytest.raises(DataError, match=f"entry '[^']*', field '{field}'"):
+        validate([bad], "data/changes.yml", {"reuters-nds"})
+
+
+def test_changes_run_newest_first_with_unique_ids():
+    with pytest.raises(DataError, match="newest first"):
+        validate([entry(id="a", date="2026-11-01"), entry(id="b", date="2026-11-27")], "data/changes.yml", set())
+    with pytest.raises(DataError, match="earlier entry"):
+        validate([entry(id="a"), entry(id="a")], "data/changes.yml", set())
+
+
+def test_the_record_and_the_pages_must_agree():
+    changes = validate([entry(id="a", pages=["index.md#gone", "missing.md"])], "data/changes.yml", set())
+    found = problems(changes, {"index.md": DAY, "faq.md": DAY, "about.md": DAY + datetime.timedelta(days=1)},
+                     {"index.md": {"latest"}})
+    assert any("names missing.md" in p for p in found)
+    assert any("index.md#gone" in p and "anchor 'gone'" in p for p in found)
+    assert any(p.startswith("docs/faq.md: no entry") for p in found)
+    assert not any("about.md" in p and "'a'" in p for p in found)
+
+
+def test_the_updated_line_shows_the_newest_update_or_correction_only():
+    changes = validate([entry(id="b", kind="correction", text="Fixed."), entry(id="a", kind="new")],
+                       "data/changes.yml", set())
+    assert updated_line(changes, "index.md")["label"] == "Corrected"
+    assert updated_line(validate([entry(kind="new")], "data/changes.yml", set()), "index.md") is None
+
+
+def test_feed_ids_depend_on_the_entry_id_only():
+    assert feed_id("first-publication") == feed_id("first-publication") != feed_id("update-budget")
+    assert feed_id("first-publication").startswith("urn:uuid:")
+
+
+# ---- What a reader gets ----
+
+def test_every_page_shows_its_history_and_review_date(html_pages):
+    for page in CONTENT_PAGES:
+        if page == "print.md":
+            continue
+        soup = html_pages[page.replace(".md", ".html")]
+        history = soup.select(".page-history li")
+        assert history, f"{page}: no page history"
+        assert soup.select_one(".page-history").find(string=lambda s: "First published" in s), page
+        assert "Last reviewed" in soup.select_one(".page-updated").get_text(), f"{page}: no review date"
+
+
+def test_a_corrected_page_says_so_under_its_title(html_pages):
+    line = html_pages["conclusion.html"].select_one(".updated-line")
+    assert line and line.get_text(" ", strip=True).startswith("Corrected 27 November 2026")
+
+
+def test_the_changelog_is_the_record(html_pages):
+    items = html_pages["changelog.html"].select("ul.changes li[id^=change-]")
+    assert [li["id"] for li in items] == [f"change-{c['id']}" for c in RECORD]
+    kinds = {li.select_one(".change-kind").get_text() for li in items}
+    assert kinds == {"New", "Update", "Correction"}
+    assert html_pages["changelog.html"].find(id="2026-11-27"), "the dated anchor citations use is gone"
+
+
+def test_the_feed_is_valid_atom_linked_from_every_page(site, html_pages):
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert [e.id for e in feed.entries] == [feed_id(c["id"]) for c in RECORD]
+    assert all(e.link.startswith("http://127.0.0.1:8000/") for e in feed.entries)
+    for path, soup in html_pages.items():
+        if path == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue
+        link = soup.select_one('head link[rel~="alternate"][type="application/atom+xml"]')
+        assert link and link["href"].endswith("feed.xml"), f"{path}: no feed link in <head>"
+        assert soup.find("a", string="Follow updates (Atom)"), f"{path}: no visible feed link"
+
+
+def test_a_rebuild_elsewhere_keeps_every_feed_id(site, tmp_path):
+    other = run_build(ROOT, tmp_path / "site", {"SITE_URL": "https://example.org/seoul/",
+                                                "SOURCE_DATE_EPOCH": "1800000000"})
+    assert other.returncode == 0, other.stderr[-2000:]
+    ids = [e.id for e in feedparser.parse((site / "feed.xml").read_bytes()).entries]
+    again = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert [e.id for e in again.entries] == ids
+    assert again.entries[0].link.startswith("https://example.org/seoul/")
+
+
+def test_the_banner_shows_the_newest_change(html_pages):
+    banner = html_pages["faq.html"].select_one(".md-banner .whats-new")
+    assert banner and RECORD[0]["text"][:40] in banner.get_text(" ", strip=True)
+    assert banner.find("a", href=f"changelog.html#change-{RECORD[0]['id']}")
+
+
+@pytest.mark.browser
+def test_a_reader_can_dismiss_the_banner_and_it_stays_dismissed(visit, http_site):
+    reader = visit()
+    reader.page.goto(http_site + "index.html")
+    banner = reader.page.locator(".md-banner")
+    assert banner.is_visible()
+    reader.page.locator(".md-banner__button").click()
+    assert banner.is_hidden()
+    reader.page.goto(http_site + "faq.html")
+    assert reader.page.locator(".md-banner").is_hidden(), "the dismissed banner came back on the next page"
+
+
+# ---- Broken input stops the build, naming both sides ----
+
+def test_a_change_naming_a_missing_page_fails(broken_copy):
+    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact]",
+                     "pages: [alliances.md#submarines, timeline.md#submarine-pact]")
+    broken_copy.assert_build_fails_naming("update-submarines", "alliances.md")
+
+
+def test_a_change_naming_a_missing_anchor_fails(broken_copy):
+    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact]",
+                     "pages: [alliance.md#submarine, timeline.md#submarine-pact]")
+    broken_copy.assert_build_fails_naming("update-submarines", "alliance.md#submarine")
+
+
+def test_updated_without_a_change_entry_fails(broken_copy):
+    broken_copy.edit("docs/faq.md", "updated: 2026-11-27\nreviewed: 2026-11-27", "updated: 2026-12-01\nreviewed: 2026-12-01")
+    broken_copy.assert_build_fails_naming("docs/faq.md", "updated: 2026-12-01", "2026-11-27")
+
+
+def test_an_edited_or_deleted_edition_fails(broken_copy):
+    editions = broken_copy.path / "docs" / "editions"
+    editions.mkdir(exist_ok=True)
+    (editions / "2026-11-20.html").write_text("<p>as it stood</p>", encoding="utf-8")
+    (editions / "2026-11-20-offline.zip").write_bytes(b"zip")
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from _editions import sha256
+    registry = broken_copy.path / "data" / "editions.yml"
+    text = registry.read_text(encoding="utf-8")
+    entry_text = (f"- date: 2026-11-20\n  file: editions/2026-11-20.html\n  sha256: {sha256(editions / '2026-11-20.html')}\n"
+                  f"  zip: editions/2026-11-20-offline.zip\n  zip_sha256: {sha256(editions / '2026-11-20-offline.zip')}\n")
+    registry.write_text(text.replace("\n[]\n", "\n") if "\n[]\n" in text else text, encoding="utf-8")
+    first = registry.read_text(encoding="utf-8").split("\n- date:", 1)
+    registry.write_text(first[0].rstrip("\n") + "\n" + entry_text + ("\n- date:" + first[1] if len(first) > 1 else ""),
+                        encoding="utf-8")
+    assert broken_copy.build().returncode == 0, "a registered, unchanged edition must build"
+    (editions / "2026-11-20.html").write_text("<p>as it stood, improved</p>", encoding="utf-8")
+    broken_copy.assert_build_fails_naming("editions/2026-11-20.html", "has changed")
+    (editions / "2026-11-20.html").unlink()
+    broken_copy.assert_build_fails_naming("editions/2026-11-20.html", "missing")
+
+
+def test_check_review_lists_pages_past_the_cycle():
+    script = [sys.executable, str(ROOT / "scripts" / "check_review.py")]
+    current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
+    late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
+    assert current.returncode == 0, current.stdout
+    assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-11-27" in late.stdout

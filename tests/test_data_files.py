@@ -1,0 +1,109 @@
+"""Every data file, every kind of mistake: a message naming the file, the entry and the field.
+
+Plain functions on small copies of the real files (no build): the schemas in data/schemas/
+and each file's own validator, as the hooks call them.
+"""
+
+import copy
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import _changes  # noqa: E402
+import _editions  # noqa: E402
+import _sources  # noqa: E402
+import figures  # noqa: E402
+import timeline  # noqa: E402
+from _data import DataError, load_list  # noqa: E402
+
+SOURCE_IDS = {s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))}
+AN_EDITION = {"date": "2026-11-20", "file": "editions/2026-11-20.html", "sha256": "0" * 64,
+              "zip": "editions/2026-11-20-offline.zip", "zip_sha256": "0" * 64}
+
+VALIDATORS = {
+    "sources": lambda entries, path: _sources.validate(entries, path),
+    "timeline": lambda entries, path: timeline.validate(entries, path, SOURCE_IDS),
+    "figures": lambda entries, path: figures.validate(entries, path, SOURCE_IDS),
+    "changes": lambda entries, path: _changes.validate(entries, path, SOURCE_IDS),
+    "editions": lambda entries, path: _editions.validate(entries, path, ROOT / "docs"),
+}
+
+# file -> mistake -> (change the entries, the entry and field the message must name)
+MISTAKES = {
+    "sources": {
+        "missing field": (lambda e: e[1].pop("outlet"), "reuters-nds", "outlet"),
+        "wrong type": (lambda e: e[1].update(outlet=["Reuters"]), "reuters-nds", "outlet"),
+        "unknown field": (lambda e: e[1].update(colour="blue"), "reuters-nds", "colour"),
+        "bad id": (lambda e: e[1].update(id="Reuters NDS"), "Reuters NDS", "id"),
+        "duplicate id": (lambda e: e[2].update(id="reuters-nds"), "reuters-nds", "id"),
+        "bad date": (lambda e: e[1].update(date="2026-02-30"), "reuters-nds", "date"),
+    },
+    "timeline": {
+        "missing field": (lambda e: e[0].pop("title"), "treaty-signed", "title"),
+        "wrong type": (lambda e: e[0].update(summary=5), "treaty-signed", "summary"),
+        "unknown field": (lambda e: e[0].update(colour="blue"), "treaty-signed", "colour"),
+        "bad id": (lambda e: e[0].update(id="Treaty_Signed"), "Treaty_Signed", "id"),
+        "duplicate id": (lambda e: e[1].update(id="treaty-signed"), "treaty-signed", "id"),
+        "bad date": (lambda e: e[0].update(date="1953-13-01"), "treaty-signed", "date"),
+    },
+    "figures": {
+        "missing field": (lambda e: e[0].pop("caption"), "division-of-labour", "caption"),
+        "wrong type": (lambda e: e[0].update(columns="Aspect"), "division-of-labour", "columns"),
+        "unknown field": (lambda e: e[0].update(colour="blue"), "division-of-labour", "colour"),
+        "bad id": (lambda e: e[0].update(id="Division of labour"), "Division of labour", "id"),
+        "duplicate id": (lambda e: e[1].update(id="division-of-labour"), "division-of-labour", "id"),
+        "bad value": (lambda e: e[1]["rows"][0].update(value="2.32%"), "defense-spending", "rows[1].value"),
+    },
+    "changes": {
+        "missing field": (lambda e: e[0].pop("text"), "new-editions", "text"),
+        "wrong type": (lambda e: e[0].update(pages="index.md"), "new-editions", "pages"),
+        "unknown field": (lambda e: e[0].update(colour="blue"), "new-editions", "colour"),
+        "bad id": (lambda e: e[0].update(id="New editions"), "New editions", "id"),
+        "duplicate id": (lambda e: e[1].update(id="new-editions"), "new-editions", "id"),
+        "bad date": (lambda e: e[0].update(date="2026-02-30"), "new-editions", "date"),
+    },
+    "editions": {
+        "missing field": (lambda e: e[0].pop("sha256"), "2026-11-20", "sha256"),
+        "wrong type": (lambda e: e[0].update(sha256=5), "2026-11-20", "sha256"),
+        "unknown field": (lambda e: e[0].update(colour="blue"), "2026-11-20", "colour"),
+        "bad file": (lambda e: e[0].update(file="elsewhere/2026-11-20.html"), "2026-11-20", "file"),
+        "bad date": (lambda e: e[0].update(date="2026-02-30"), "2026-02-30", "date"),
+    },
+}
+CASES = [(name, mistake) for name, mistakes in MISTAKES.items() for mistake in mistakes]
+
+
+def real_entries(name: str) -> list[dict]:
+    return copy.deepcopy(load_list(ROOT / "data" / f"{name}.yml"))
+
+
+@pytest.mark.parametrize("name", list(VALIDATORS))
+def test_the_real_files_pass(name):
+    VALIDATORS[name](real_entries(name), ROOT / "data" / f"{name}.yml")
+
+
+@pytest.mark.parametrize("name, mistake", CASES, ids=[f"{n}: {m}" for n, m in CASES])
+def test_each_mistake_is_named_by_file_entry_and_field(tmp_path, name, mistake):
+    change, entry, field = MISTAKES[name][mistake]
+    entries = real_entries(name)
+    if name == "editions":
+        entries = [dict(AN_EDITION)]
+    change(entries)
+    path = tmp_path / f"{name}.yml"
+    (tmp_path / "article.txt").write_text("The article.", encoding="utf-8")  # sources.yml's full_text
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        VALIDATORS[name](load_list(path), path)
+    message = str(raised.value)
+    assert f"{name}.yml" in message and f"entry '{entry}'" in message and f"field '{field}" in message, message
+
+
+def test_every_data_file_has_a_schema_its_editors_see():
+    for name in VALIDATORS:
+        first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schemas/{name}.schema.json", f"data/{name}.yml"
+        assert (ROOT / "data" / "schemas" / f"{name}.schema.json").is_file()
