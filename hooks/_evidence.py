@@ -23,10 +23,11 @@ TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote",
                "h1", "h2", "h3", "h4", "h5", "h6"}
 # Apparatus, not statements: footnote list, markers, code, permalinks, the bibliography itself,
 # the list of the site's own dated editions (their file sizes), and what the templates add
-# around a page's content (dates, history, citations) when a built page is checked whole.
+# around a page's content (dates, history, citations) when a built page is checked whole,
+# with the citations under cited headings and the permanent links of timeline entries.
 SKIPPED_CLASSES = {"footnote", "footnote-ref", "footnote-separator", "headerlink", "source-list", "editions",
                    "derived", "reporting-through", "updated-line", "page-updated", "page-history",
-                   "cite-this-page", "cite-edition"}
+                   "cite-this-page", "cite-edition", "cite-section", "entry-link", "bibliography-downloads"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "sup"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
              "track", "wbr"}
