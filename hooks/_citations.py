@@ -20,6 +20,9 @@ MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Se
 TITLE_ID = "title"  # every page's title heading: # Its title {#title}
 H1 = re.compile(r'<h1 id="([^"]*)"[^>]*>(.*?)</h1>', re.DOTALL)
 CITED_HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>(.*?)</h\2>)', re.DOTALL)
+# A timeline entry (hooks/timeline.py): its permanent link goes after its title.
+TIMELINE_ENTRY = re.compile(r'(<li class="timeline-entry[^"]*" id="([^"]+)">.*?<p class="timeline-title">.*?</p>)',
+                            re.DOTALL)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,8 +213,12 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
     return CITED_HEADING.sub(add, content)
 
 
-def entry_link(site_url: str, page_address: str, anchor: str) -> str:
+def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's visible permanent link, and a button that copies its full address."""
-    canonical = site_url + page_address
-    return (f'<p class="entry-link" data-search-exclude>Permanent link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
+    return (f'\n<p class="entry-link">Link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
             f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
+
+
+def add_entry_links(content: str, page_address: str, canonical: str) -> str:
+    """Each timeline entry's permanent link, after its title."""
+    return TIMELINE_ENTRY.sub(lambda m: m.group(1) + entry_link(page_address, canonical, m.group(2)), content)

@@ -2,7 +2,8 @@
 
 Per content page: the citation facts (title from its H1), the text styles and <head> tags
 for the templates, a "Cite this section" under each heading the address registry lists,
-and its citation as RIS and CSL-JSON files in cite/ for reference managers.
+a permanent link on each timeline entry, and its citation as RIS and CSL-JSON files in
+cite/ for reference managers.
 """
 
 import datetime
@@ -12,12 +13,13 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_build_datetime
 
-from _citations import (Edition, PageFacts, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
+from _citations import (Edition, PageFacts, add_entry_links, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
                         page_title)
 from _data import data_path
 from _references import csl_json, ris
 
 DOWNLOADS = "cite"  # cite/<page>.ris and cite/<page>.json
+PRINT_PAGE = "print.md"  # every page at once (hooks/print_edition.py)
 
 cited_anchors: dict[str, set[str]] = {}  # page address -> anchors the registry lists
 items: dict[str, dict] = {}  # page address -> its CSL-JSON item, written after the build
@@ -50,7 +52,7 @@ def facts_of(page, config) -> PageFacts:
 def edition_of(page, latest: dict | None) -> Edition | None:
     """The page in the newest dated edition (hooks/editions.py): the frozen print edition,
     where each page is the section named by its address."""
-    if not latest or page.file.src_uri == "print.md":
+    if not latest or page.file.src_uri == PRINT_PAGE:
         return None
     section = page.file.dest_uri.removesuffix(".html")
     return Edition(datetime.date.fromisoformat(latest["iso"]), f"{latest['url']}#{section}")
@@ -75,10 +77,13 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """After the theme: the print edition and search read the content without these boxes."""
+    """After the theme: the print edition, search and the evidence check read the content
+    without these boxes and links, which only a reader of the page itself can use."""
     facts = page.meta.get("citation_facts") if page.meta else None
     if not facts:
         return output
+    if page.file.src_uri != PRINT_PAGE:  # on paper there is nothing to click or copy
+        output = add_entry_links(output, page.file.dest_uri, facts.url)
     return add_section_citations(output, facts, cited_anchors.get(page.file.dest_uri, set()))
 
 

@@ -87,8 +87,7 @@ def source_item(source: dict) -> str:
              f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
     if source["url"]:
         links = (f'<p class="source-links" markdown="span">[Live page]({source["url"]}) · '
-                 f'[Archived copies]({archive_url(source)}) <span class="source-link-note">'
-                 f'(Internet Archive, nearest {human_date(source["accessed"])})</span></p>')
+                 f'[Archived copies]({archive_url(source)})</p>')
     else:
         links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
                  "which is kept whole with the site's source.</p>")

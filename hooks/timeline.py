@@ -13,7 +13,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _citations import entry_link
 from _data import DataError, check_unique_ids, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
 from _sources import load_sources
 
@@ -92,11 +91,9 @@ def on_config(config):
     ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
     TITLES.clear()
     TITLES.update(nav_titles(config.nav))
-    SITE_URL[0] = config.site_url or ""
 
 
 TITLES: dict[str, str] = {}
-SITE_URL = [""]  # entries' permanent links are copied as full addresses
 
 
 @event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
@@ -156,7 +153,6 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
         f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
         f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
-        entry_link(SITE_URL[0], page_path.removesuffix(".md") + ".html", entry["id"]),
         f"{markdown_text(entry['summary'])}{footnotes} {more}",
     ]
     if kind == "phase":

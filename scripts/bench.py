@@ -7,7 +7,11 @@
 - total size of the built site;
 - each page's first view: the HTML plus everything it needs to render, gzip-compressed;
 - the offline zip and the search index;
-- Lighthouse's four scores on three pages, where `lighthouse` is installed.
+- Lighthouse on three pages beside a baseline: the source article in plain, default Material,
+  built in a temporary folder. Median of three runs each, served gzip-compressed from
+  loopback, mobile preset; targets: performance >= 0.99, total blocking time <= 50 ms, first
+  contentful paint <= 1.05 x the baseline's. Where `lighthouse` is installed
+  (npm install -g lighthouse@12; not needed by the tests).
 """
 
 import argparse
@@ -31,7 +35,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 # The tests' own build and weights, not a second copy of them.
 from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from conftest import QuietHandler, copy_project, run_build, serve_folder  # noqa: E402
-from offline_bundle import ZIP_NAME  # noqa: E402
+from _downloads import ZIP_NAME  # noqa: E402
 from page_weight import first_view, gz, search_index  # noqa: E402
 
 
@@ -87,26 +91,63 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
+def baseline_site(folder: Path) -> Path:
+    """The source article in plain Material: what the site's first paint is compared with."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    lines = (ROOT / "data" / "article.txt").read_text(encoding="utf-8").splitlines()
+    # The article's section titles are the lines without a full stop.
+    body = "\n\n".join(f"## {line}" if not line.endswith(".") else line for line in lines[1:])
+    (docs / "index.md").write_text(f"# {lines[0]}\n\n{body}\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n  font: false\n",
+                                       encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
+                    "-d", str(folder / "site")], check=True)
+    return folder / "site"
+
+
+def lighthouse_run(lighthouse: str, chromium: str, url: str) -> dict | None:
+    result = subprocess.run(
+        [lighthouse, url, "--quiet", "--output=json",
+         "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
+    if result.returncode:
+        print(f"{url}: lighthouse failed: {result.stderr.strip()[-200:]}")
+        return None
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    return {"perf": report["categories"]["performance"]["score"],
+            "a11y": report["categories"]["accessibility"]["score"],
+            "best": report["categories"]["best-practices"]["score"],
+            "seo": report["categories"]["seo"]["score"],
+            "fcp": audits["first-contentful-paint"]["numericValue"],
+            "tbt": audits["total-blocking-time"]["numericValue"]}
+
+
+def median_run(lighthouse: str, chromium: str, url: str, runs: int = 3) -> dict | None:
+    results = [r for r in (lighthouse_run(lighthouse, chromium, url) for _ in range(runs)) if r]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]} if results else None
+
+
 def lighthouse_scores(site: Path, pages: list[str]) -> None:
-    """Lighthouse's four scores on a few pages, mobile preset, where lighthouse is installed."""
+    """Lighthouse on a few pages and on the plain-Material baseline, side by side."""
     lighthouse, chromium = shutil.which("lighthouse"), chromium_path()
     if not (lighthouse and chromium):
-        print("\nlighthouse: not installed (npm install -g lighthouse), scores skipped")
+        print("\nlighthouse: not installed (npm install -g lighthouse@12), scores skipped")
         return
-    with serve_folder(site, GzipHandler) as address:
-        print(f"\n{'lighthouse (mobile)':32} perf  a11y  best  seo")
-        for page in pages:
-            result = subprocess.run(
-                [lighthouse, address + page, "--quiet",
-                 "--output=json", "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
-                 "--only-categories=performance,accessibility,best-practices,seo"],
-                capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
-            if result.returncode:
-                print(f"{page:32} failed: {result.stderr.strip()[-200:]}")
-                continue
-            categories = json.loads(result.stdout)["categories"]
-            print(f"{page:32} " + "  ".join(f"{categories[c]['score']:.2f}" for c in
-                                            ("performance", "accessibility", "best-practices", "seo")))
+    with tempfile.TemporaryDirectory() as tmp, serve_folder(baseline_site(Path(tmp)), GzipHandler) as plain:
+        base = median_run(lighthouse, chromium, plain + "index.html")
+        with serve_folder(site, GzipHandler) as address:
+            rows = [("baseline: article in plain Material", base)] + \
+                   [(page, median_run(lighthouse, chromium, address + page)) for page in pages]
+    print(f"\n{'lighthouse, mobile, median of 3':38} perf  a11y  best  seo   FCP ms  x base  TBT ms")
+    for name, r in rows:
+        if r:
+            ratio = r["fcp"] / base["fcp"] if base else float("nan")
+            print(f"{name:38} {r['perf']:.2f}  {r['a11y']:.2f}  {r['best']:.2f}  {r['seo']:.2f}  "
+                  f"{r['fcp']:7.0f}  {ratio:6.2f}  {r['tbt']:6.0f}")
+    print("targets: perf >= 0.99, FCP <= 1.05 x baseline, TBT <= 50 ms")
 
 
 def main() -> None:

@@ -46,7 +46,7 @@ def inline_styles(soup: BeautifulSoup, page: Path) -> str:
         if re.search(r"url\((?!\s*[\"']?data:)", text):
             raise SystemExit(f"{link['href']} loads a file by url(); an edition must hold everything itself")
         css.append(re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", text))
-    return "\n".join(css)
+    return "\n".join(css + [style.get_text() for style in soup.select("head style")])  # the site's own, last
 
 
 def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url: str) -> str:
