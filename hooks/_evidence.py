@@ -27,7 +27,7 @@ TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote",
 # with the citations under cited headings and the permanent links of timeline entries.
 SKIPPED_CLASSES = {"footnote", "footnote-ref", "footnote-separator", "headerlink", "source-list", "editions",
                    "derived", "reporting-through", "updated-line", "page-updated", "page-history",
-                   "cite-this-page", "cite-edition", "cite-section", "entry-link", "bibliography-downloads"}
+                   "cite-this-page", "cite-this-edition", "cite-section", "entry-link", "bibliography-downloads"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "sup"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
              "track", "wbr"}
