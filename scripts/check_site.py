@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 import _changes  # noqa: E402
 import _editions  # noqa: E402
-import yaml  # noqa: E402
+from _addresses import exists, ids_in, read_registry  # noqa: E402
 from _data import DataError, load_list  # noqa: E402
 from _evidence import blocks_of, check_blocks  # noqa: E402
 from _foreign_loads import foreign_loads  # noqa: E402
@@ -58,12 +58,10 @@ def post(site: Path) -> list[str]:
         if name.startswith("editions/") or name in ("print.html", "404.html"):
             continue  # copies of the pages (checked there) and the theme's own page
         problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
-    registry = yaml.safe_load((DATA / "addresses.yml").read_text(encoding="utf-8"))
-    for address in registry.get("live") or []:
-        page, _, anchor = address.partition("#")
-        file = site / page
-        if not file.is_file() or (anchor and f'id="{anchor}"' not in file.read_text(encoding="utf-8")):
-            problems.append(f"{address}: a published address the site does not produce")
+    live, _moved = read_registry(DATA / "addresses.yml")
+    produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    problems += [f"{address}: a published address the site does not produce"
+                 for address in sorted(live) if not exists(address, produced)]
     return problems
 
 
