@@ -1,71 +1,18 @@
-"""The site as one zip, for readers with no network.
+"""The site as one zip, for readers with no network (hooks/_offline.py makes it).
 
 Runs after everything else has written and pruned the site (the offline plugin inlines
-the search index at priority -100; prune_assets runs at -150). Every page links to the
-zip with its size, found by zipping until the size printed in the pages is the size of
-the zip that holds them.
-The zip is reproducible: sorted entries, fixed times and permissions.
+the search index at priority -100; prune_assets runs at -150).
 """
 
-import io
 import os
 import time
-import zipfile
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from _build_inputs import source_date_epoch
 from _downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
-from _editions import FOLDER as EDITIONS
-
-
-
-def human_size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{round(size / 1000)} KB"
-
-
-def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(f"seoul-in-the-lead/{name}", date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name], compresslevel=9)
-    return buffer.getvalue()
-
-
-def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
-    """The zip, with its size written into every page, on disk too.
-
-    In the zipped copy the download links point at the hosted zip and PDF: the copy cannot
-    hold itself, and the PDF is printed from the built site after the zip is made. Dated
-    editions stay out of it (it would grow with each one); its editions page links to them online.
-    """
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-             if p.is_file() and p.name != ZIP_NAME and not p.relative_to(site).as_posix().startswith(EDITIONS + "/")}
-    marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
-    hosted = {f'href="{name}"'.encode(): f'href="{site_url}{name}"'.encode() for name in (ZIP_NAME, PDF_NAME)}
-    hosted[f'href="{EDITIONS}/'.encode()] = f'href="{site_url}{EDITIONS}/'.encode()
-    shown = "1.0 MB"
-    for _ in range(10):
-        filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
-                  for name, data in files.items()}
-        archive = zip_bytes({name: to_hosted(data, hosted) if name in marked else data
-                             for name, data in filled.items()}, date_time)
-        if human_size(len(archive)) == shown:
-            break
-        shown = human_size(len(archive))
-    for name in marked:
-        (site / name).write_bytes(filled[name])
-    return archive
-
-
-def to_hosted(data: bytes, links: dict[bytes, bytes]) -> bytes:
-    for local, hosted in links.items():
-        data = data.replace(local, hosted)
-    return data
+from _offline import bundle, human_size  # noqa: F401  human_size: the tests read sizes as the pages show them
 
 
 def on_config(config):
