@@ -83,7 +83,10 @@ def source_item(source: dict) -> str:
     kind = KINDS[source["kind"]]
     if source.get("summarises"):
         kind += f", summarising {markdown_text(source['summarises'])}"
-    facts = (f'<span class="source-kind">{kind}</span> · Accessed {human_date(source["accessed"])} · '
+    read = (f"Accessed {human_date(source['accessed'])}" if "evidence_from" not in source else
+            f"Not found again when checked on {human_date(source['accessed'])}; the excerpt is "
+            + ("its headline" if source["evidence_from"] == "headline only" else "from the editors' research sheet"))
+    facts = (f'<span class="source-kind">{kind}</span> · {read} · '
              f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
     if source["url"]:
         links = (f'<p class="source-links" markdown="span">[Live page]({source["url"]}) · '
