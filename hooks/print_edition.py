@@ -18,6 +18,7 @@ MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+NOT_SEARCHED = re.compile(r'\sdata-search-exclude="[^"]*"')
 
 
 def slug(page) -> str:
@@ -42,6 +43,7 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
             return f'href="{site_url}{target}"'  # a file of the site (feed.xml): its online address
         return match.group(0)
 
+    content = NOT_SEARCHED.sub("", content)  # the edition is not indexed; the markers mean nothing here
     content = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
     return LINK.sub(link, content)
 

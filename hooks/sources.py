@@ -11,11 +11,11 @@ import re
 from mkdocs.exceptions import PluginError
 
 from _data import human_date, markdown_text
+from _footnotes import REFERENCE, ordered_clusters, separated
 from _sources import CONFIDENCE, citation_text, load_sources, reporting_through
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
-REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 LIST_MARKER = "<!-- source-list -->"
 
@@ -36,6 +36,7 @@ def on_page_markdown(markdown, page, **kwargs):
     if DEFINITION.search(markdown):
         raise PluginError(f"{page.file.src_uri}: write footnotes as [^source-id] only; "
                           "their text comes from data/sources.yml")
+    markdown = ordered_clusters(markdown)
     ids = list(dict.fromkeys(REFERENCE.findall(markdown)))
     unknown = [i for i in ids if i not in SOURCES]
     if unknown:
@@ -50,8 +51,7 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def on_page_content(html, page, **kwargs):
-    """Adjacent references read "1, 2", not "12": a comma between neighbouring markers."""
-    return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
+    return separated(html)
 
 
 def source_list() -> str:
