@@ -11,7 +11,7 @@ import re
 from mkdocs.exceptions import PluginError
 
 from _data import human_date, markdown_text
-from _footnotes import REFERENCE, ordered_clusters, separated
+from _footnotes import REFERENCE, labelled_backlinks, ordered_clusters, separated
 from _sources import CONFIDENCE, citation_text, load_sources, reporting_through
 
 log = logging.getLogger("mkdocs.hooks.sources")
@@ -51,7 +51,7 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def on_page_content(html, page, **kwargs):
-    return separated(html)
+    return labelled_backlinks(separated(html))
 
 
 def source_list() -> str:
