@@ -47,8 +47,8 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
         return match.group(0)
 
     content = NOT_SEARCHED.sub("", content)  # the edition is not indexed; the markers mean nothing here
-    content = chapter_notes(content)
     content = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
+    content = chapter_notes(content)  # after the move down: its heading is already a chapter's h3
     return LINK.sub(link, content)
 
 
