@@ -11,6 +11,7 @@ from html import escape
 
 WIDTH = 300  # SVG user units; the drawing scales to the column, down to a 320px phone
 MARGIN = 8
+MIN_RING_POINTS = 10  # smaller islands are not drawn (Jeju, with more, is)
 KM_PER_DEGREE = 111.32  # a degree of latitude; of longitude, times cos(latitude)
 DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
 
@@ -54,11 +55,16 @@ class Projection:
 
 
 def path(rings: list[list], project: Projection, closed: bool = True) -> str:
+    """SVG path data in whole units, relative moves: a drawing this size needs no finer grain,
+    and the page stays within its byte budget. Islands of a few points are left out."""
     parts = []
     for ring in rings:
-        xy = [project(*point) for point in ring]
-        parts.append("M" + " L".join(f"{x} {y}" for x, y in xy) + (" Z" if closed else ""))
-    return " ".join(parts)
+        if closed and len(ring) < MIN_RING_POINTS:
+            continue
+        xy = [tuple(round(c) for c in project(*point)) for point in ring]
+        steps = "".join(f"l{x2 - x1} {y2 - y1}" for (x1, y1), (x2, y2) in zip(xy, xy[1:]) if (x1, y1) != (x2, y2))
+        parts.append(f"M{xy[0][0]} {xy[0][1]}{steps}" + ("z" if closed else ""))
+    return "".join(parts)
 
 
 def render(outline: dict, places: list[dict], figure_id: str, caption: str, description: str) -> str:

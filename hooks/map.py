@@ -57,4 +57,6 @@ def on_page_markdown(markdown, page, **kwargs):
 def on_page_content(html, page, **kwargs):
     if SVG_MARKER not in html:
         return html
-    return html.replace(SVG_MARKER, render(MAP["outline"], MAP["places"], FIGURE_ID, CAPTION, DESCRIPTION))
+    # The figure's description is on the page already: the SVG's own is short.
+    return html.replace(SVG_MARKER, render(MAP["outline"], MAP["places"], FIGURE_ID, CAPTION,
+                                           "A map; the list under it names the same places, with their sources."))
