@@ -1,5 +1,8 @@
 """Figures drawn at build time from data/figures.yml, as HTML tables styled by CSS.
 
+On a phone (under 600px) a comparison's rows become stacked cards and a bar chart's rows
+stack label over bar (site.css), so no figure scrolls sideways inside the page.
+
 `<!-- figure: id -->` in a page becomes the figure. An unknown id stops the build
 naming the page; a figure no page places is reported. No script, nothing fetched.
 """
@@ -68,16 +71,16 @@ def render(figure: dict) -> str:
         largest = max(row["value"] for row in figure["rows"])
         body = [bar_row(row, largest) for row in figure["rows"]]
     else:
-        body = [comparison_row(row) for row in figure["rows"]]
+        body = [comparison_row(row, figure["columns"][1:]) for row in figure["rows"]]
     return (
         f'<figure class="data-figure figure-{figure["kind"]} citable" id="{fid}" '
         f'aria-labelledby="{fid}-caption" aria-describedby="{fid}-description" markdown="block">\n'
         f'<figcaption id="{fid}-caption" markdown="span">{markdown_text(figure["caption"])}</figcaption>\n'
         f'<p class="figure-description" id="{fid}-description" markdown="span">'
         f'{markdown_text(figure["description"])}</p>\n'
-        f'<div class="figure-scroll" markdown="block">\n<table aria-labelledby="{fid}-caption" markdown="block">\n'
+        f'<table aria-labelledby="{fid}-caption" markdown="block">\n'
         f'<thead markdown="block"><tr markdown="block">{head}</tr></thead>\n<tbody markdown="block">\n' + "\n".join(body) +
-        "\n</tbody>\n</table>\n</div>\n</figure>"
+        "\n</tbody>\n</table>\n</figure>"
     )
 
 
@@ -85,8 +88,10 @@ def notes(row: dict) -> str:
     return "".join(f"[^{s}]" for s in row["sources"])
 
 
-def comparison_row(row: dict) -> str:
-    cells = "".join(f'<td markdown="span">{markdown_text(c)}</td>' for c in row["cells"])
+def comparison_row(row: dict, columns: list[str]) -> str:
+    # Each cell names its column: on a phone the rows are stacked cards, without the header row.
+    cells = "".join(f'<td markdown="span"><span class="cell-label">{markdown_text(column)}</span> {markdown_text(c)}</td>'
+                    for column, c in zip(columns, row["cells"]))
     return (f'<tr markdown="block"><th scope="row" markdown="span">{markdown_text(row["aspect"])}{notes(row)}</th>'
             f"{cells}</tr>")
 
@@ -96,7 +101,6 @@ def bar_row(row: dict, largest: float) -> str:
     return (f'<tr markdown="block"><th scope="row" markdown="span">{markdown_text(row["label"])}{notes(row)}</th>'
             f'<td class="bar-cell"><span class="bar" style="--share: {share}%" aria-hidden="true"></span>'
             f'<span class="bar-value">{row["value"]:g}%</span></td></tr>')
-
 
 
 def on_post_build(config):

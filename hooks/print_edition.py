@@ -12,13 +12,16 @@ from html import escape
 
 from mkdocs.exceptions import PluginError
 
+from _data import data_path
 from _downloads import PDF_NAME
+from _print_pages import chapter_notes, page_css, with_abbreviations
 
 PRINT_PAGE = "print.md"
 MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+NOT_SEARCHED = re.compile(r'\sdata-search-exclude="[^"]*"')
 
 
 def slug(page) -> str:
@@ -43,28 +46,35 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
             return f'href="{site_url}{target}"'  # a file of the site (feed.xml): its online address
         return match.group(0)
 
+    content = NOT_SEARCHED.sub("", content)  # the edition is not indexed; the markers mean nothing here
     content = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
+    content = chapter_notes(content)  # after the move down: its heading is already a chapter's h3
     return LINK.sub(link, content)
 
 
-def edition(pages, site_name: str, site_url: str, reporting_through: dict, preview: bool = False) -> str:
+def edition(pages, site_name: str, site_url: str, reporting_through: dict, preview: bool = False,
+            description: str = "", licence: str = "") -> str:
     included = {slug(p) for p in pages}
     updated = max(p.meta["updated"] for p in pages)
-    contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a></li>' for p in pages)
+    # Each chapter's page number is filled in by scripts/make_pdf.py after a first printing.
+    contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a>'
+                         f'<span class="print-page-number" data-chapter="{slug(p)}"></span></li>' for p in pages)
     sections = "\n".join(
         f'<section class="print-section" id="{slug(p)}" aria-label="{escape(p.meta["title"])}">\n'
         f"{rewrite(p.content, slug(p), included, site_url)}\n</section>"
         for p in pages
     )
+    address = (f"Local preview, not a published edition: <a href=\"{site_url}\">{site_url}</a>" if preview else
+               f"Online edition: <a href=\"{site_url}\">{site_url}</a>. Its addresses do not change.")
     return (
         '<section class="print-title-page">\n'
-        f'<p class="print-site-name">{escape(site_name)}</p>\n'
-        f'<p>Print edition, last updated <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>.</p>\n'
-        f'<p>Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
-        f"<p>{'Local preview, not a published edition' if preview else 'Online edition'}: "
-        f'<a href="{site_url}">{site_url}</a></p>\n'
+        f'<p class="print-subtitle">{escape(description)}</p>\n'
+        f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
+        f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
+        f"<p>{address}</p>\n"
         f'<p>As a <abbr title="Portable Document Format">PDF</abbr>: '
         f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
+        f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"
         f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
         f"{sections}"
@@ -77,7 +87,13 @@ def on_page_context(context, page, config, nav):
     if MARKER not in page.content:
         raise PluginError(f"docs/{PRINT_PAGE}: must contain {MARKER} where the edition goes")
     pages = [p for p in nav.pages if p.file.src_uri != PRINT_PAGE]
+    site_url = config.site_url or ""
     page.content = page.content.replace(
-        MARKER, edition(pages, config.site_name, config.site_url or "", config.extra["reporting_through"],
-                        config.extra.get("preview", False)))
+        MARKER, edition(pages, config.site_name, site_url, config.extra["reporting_through"],
+                        config.extra.get("preview", False), config.site_description or "",
+                        with_abbreviations(config.copyright or "",
+                                           data_path(config, "abbreviations.md").read_text(encoding="utf-8"))))
+    # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
+    page.meta["print_css"] = page_css([(slug(p), p.meta["title"]) for p in pages], config.site_name,
+                                      f"{site_url}{page.file.dest_uri}")
     return context

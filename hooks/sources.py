@@ -13,12 +13,12 @@ from mkdocs.exceptions import PluginError
 
 from _adapter import reports_data_errors
 from _data import human_date, markdown_text
+from _footnotes import REFERENCE, labelled_backlinks, ordered_clusters, separated
 from _references import bibtex, csl_json, ris
 from _sources import CONFIDENCE, KINDS, archive_url, citation_text, csl_item, load_sources, reporting_through
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
-REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 LIST_MARKER = "<!-- source-list -->"
 # The whole bibliography for reference managers, beside sources.html (which links to them).
@@ -42,6 +42,7 @@ def on_page_markdown(markdown, page, **kwargs):
     if DEFINITION.search(markdown):
         raise PluginError(f"{page.file.src_uri}: write footnotes as [^source-id] only; "
                           "their text comes from data/sources.yml")
+    markdown = ordered_clusters(markdown)
     ids = list(dict.fromkeys(REFERENCE.findall(markdown)))
     unknown = [i for i in ids if i not in SOURCES]
     if unknown:
@@ -56,8 +57,7 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def on_page_content(html, page, **kwargs):
-    """Adjacent references read "1, 2", not "12": a comma between neighbouring markers."""
-    return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
+    return labelled_backlinks(separated(html))
 
 
 def source_list() -> str:

@@ -1,7 +1,7 @@
 """timeline.html from data/timeline.yml: validated once, rendered where the page says.
 
-`<!-- timeline -->` in a page becomes three ordered lists (what happened, what is
-scheduled, the phases the article describes). Any bad entry stops the build with a
+`<!-- timeline -->` in a page becomes three sections of ordered lists (what happened, what
+is scheduled, the phases the article describes). Any bad entry stops the build with a
 message naming the file, the entry and the field.
 """
 
@@ -26,6 +26,11 @@ SECTIONS = [
     ("scheduled", "What is scheduled", ("scheduled",)),
     ("phases", "A transition in phases, as the article describes it", ("phase",)),
 ]
+
+# What happened before this year is "earlier history": on a phone it folds behind one
+# control (a <details>, no script); wider screens and print show it open (site.css).
+# The story's own events begin in 2025, with the interim guidance of March 2025.
+RECENT_FROM = 2025
 
 ENTRIES: list[dict] = []
 
@@ -119,18 +124,33 @@ def render_latest(entries: list[dict]) -> str:
 
 
 def now_entry(entries: list[dict]) -> dict:
-    """The latest entry that already happened: where 'Jump to now' leads."""
+    """The latest entry that already happened: where 'Latest entry' leads."""
     return [e for e in entries if e["kind"] in ("history", "decision")][-1]
+
+
+def is_earlier(entry: dict) -> bool:
+    return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
 
 
 def render(entries: list[dict], page_path: str) -> str:
     now = now_entry(entries)
-    parts = [f'<p class="timeline-jump" markdown="span">[Jump to now: {markdown_text(now["title"])}](#{now["id"]})</p>']
+    parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
     for section_id, heading, kinds in SECTIONS:
-        items = [render_entry(e, e is now, page_path) for e in entries if e["kind"] in kinds]
-        parts.append(f"## {heading} {{#{section_id}}}\n\n"
-                     f'<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>")
+        chosen = [e for e in entries if e["kind"] in kinds]
+        earlier = [e for e in chosen if is_earlier(e)]
+        recent = [e for e in chosen if not is_earlier(e)]
+        section = f"## {heading} {{#{section_id}}}\n\n"
+        if earlier:
+            years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
+            section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
+                        + timeline_list(earlier, now, page_path) + "\n</details>\n\n")
+        parts.append(section + timeline_list(recent, now, page_path))
     return "\n\n".join(parts)
+
+
+def timeline_list(entries: list[dict], now: dict, page_path: str) -> str:
+    items = [render_entry(e, e is now, page_path) for e in entries]
+    return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
 def render_entry(entry: dict, is_now: bool, page_path: str) -> str:

@@ -3,19 +3,22 @@
     make pdf                                   # builds site/, then site/seoul-in-the-lead.pdf
     .venv/bin/python scripts/make_pdf.py SITE_DIR [OUTPUT.pdf]
 
-The PDF is tagged (its structure readable by screen readers) and has an outline of the
-headings; page numbers and the online address go in every page's footer. Chromium sees
-only the fonts of pdf-fonts.conf, so every machine prints the same PDF. It is written next
-to the offline zip, so the deploy workflow publishes both (the footers link to it).
+print.html carries its own page layout (CSS paged media, see hooks/_print_pages.py): a
+cover, running heads, the address and "Page N of M". Chromium cannot put page numbers in
+the contents by itself, so the edition is printed twice: the first printing's outline says
+on which page each chapter starts, the contents get those numbers, and the second printing
+is the PDF. It is tagged (its structure readable by screen readers) and has an outline of
+the headings. Chromium sees only the fonts of pdf-fonts.conf, so every machine prints the
+same PDF. It is written next to the offline zip, so the deploy workflow publishes both.
 """
 
-import html
 import os
-import re
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
 
 from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
@@ -23,34 +26,61 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from _downloads import PDF_NAME  # noqa: E402
 
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"
+# Each chapter's heading, as the outline names it, by the chapter's id.
+CHAPTER_HEADINGS = """() => Object.fromEntries([...document.querySelectorAll('section.print-section')].map(
+    section => [section.id, section.querySelector('h2').textContent.replace('¶', '').trim()]))"""
+FILL_CONTENTS = """pages => document.querySelectorAll('.print-page-number').forEach(
+    span => { span.textContent = pages[span.dataset.chapter] || ''; })"""
 
 
-def online_address(print_page: Path) -> str:
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', print_page.read_text(encoding="utf-8"))
-    return match.group(1) if match else ""
+def key(title: str) -> str:
+    return "".join(title.split())
+
+
+def outline_pages(pdf: Path) -> dict[str, int]:
+    """Each outline title's page number (from 1), first occurrence, keyed without spaces:
+    Chromium drops the space where a heading wraps ("defensestrategy")."""
+    reader = PdfReader(pdf)
+    pages: dict[str, int] = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages.setdefault(key(item.title), reader.get_destination_page_number(item) + 1)
+
+    walk(reader.outline)
+    return pages
+
+
+def print_page(page, output: Path) -> None:
+    page.pdf(path=str(output), prefer_css_page_size=True, print_background=False, tagged=True, outline=True)
 
 
 def make_pdf(site: Path, output: Path) -> Path:
-    """Print site/print.html to output."""
+    """Print site/print.html to output, with the contents' page numbers."""
     chromium = chromium_path()
     if not chromium:
         sys.exit("make_pdf: no 'chromium' on PATH (run scripts/browser.sh)")
-    print_page = site / "print.html"
-    footer = (
-        '<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between">'
-        f"<span>{html.escape(online_address(print_page))}</span>"
-        '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
-    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
                                              env={**os.environ, "FONTCONFIG_FILE": str(FONTS)})
         try:
             page = browser.new_page()
-            page.goto(print_page.as_uri())
+            page.goto((site / "print.html").as_uri())
             page.emulate_media(media="print")
-            page.pdf(path=str(output), format="A4", print_background=False, display_header_footer=True,
-                     header_template="<span></span>", footer_template=footer, tagged=True, outline=True,
-                     margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+            with tempfile.TemporaryDirectory() as folder:
+                first = Path(folder) / "first.pdf"
+                print_page(page, first)
+                starts = outline_pages(first)
+            headings = page.evaluate(CHAPTER_HEADINGS)
+            missing = [heading for heading in headings.values() if key(heading) not in starts]
+            if missing:
+                sys.exit(f"make_pdf: chapters missing from the PDF outline: {missing}")
+            page.evaluate(FILL_CONTENTS, {chapter: starts[key(heading)]
+                                          for chapter, heading in headings.items()})
+            print_page(page, output)
         finally:
             browser.close()
     return output

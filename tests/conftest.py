@@ -28,6 +28,22 @@ def pytest_report_header():
     return f"{versions()}; chromium: {chromium_path()}"
 
 
+SEARCH_HIT_RATES: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def search_hit_rates() -> list[str]:
+    """Lines for the end of the run: how often search lands where tests/search_queries.yml says."""
+    return SEARCH_HIT_RATES
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SEARCH_HIT_RATES:
+        terminalreporter.section("search hit rates (tests/search_queries.yml)")
+        for line in SEARCH_HIT_RATES:
+            terminalreporter.write_line(line)
+
+
 def run_build(project: Path, site_dir: Path, extra_env: dict | None = None,
               python: str = sys.executable) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
@@ -150,6 +166,12 @@ def http_site(site):
     """The built site over HTTP on loopback, as a reader of the hosted site gets it."""
     with serve_folder(site) as address:
         yield address
+
+
+@pytest.fixture(params=["http", "file"])
+def site_root(request, site, http_site):
+    """The site as served over loopback HTTP, and as opened from disk."""
+    return http_site if request.param == "http" else site.as_uri() + "/"
 
 
 class Visit:

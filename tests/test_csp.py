@@ -67,11 +67,6 @@ WATCH = ("window.__violations = [];"
          "`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))")
 
 
-@pytest.fixture(params=["http", "file"])
-def site_root(request, site, http_site):
-    return http_site if request.param == "http" else site.as_uri() + "/"
-
-
 @pytest.mark.browser
 def test_no_policy_violation_while_a_reader_searches_switches_palette_and_cites(visit, site_root):
     reader = visit(viewport={"width": 1400, "height": 900})

@@ -150,6 +150,23 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
         assert heading in text, f"the PDF lacks the section '{heading}'"
     assert "http://127.0.0.1:8000/print.html" in text
     assert re.search(r"Page 2 of \d+", text), "no page numbers"
+    # A document, not a web page: a cover without running head or number, contents with the
+    # page each chapter starts on, a running head naming the chapter, no web apparatus.
+    pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
+    cover = pages[0]
+    assert cover.startswith("Seoul in the Lead") and "Page 1" not in cover, cover[:300]
+    assert all(fact in cover for fact in ("Edition of", "Reporting through", "http://127.0.0.1:8000/", "CC BY 4.0")), cover
+    starts = {}
+    for item in titles_with_pages(pdf, pdf.outline):
+        starts.setdefault(item[0], item[1])
+    contents = pages[1]
+    for path in sections:
+        title = html_pages["print.html"].select_one(f'.print-contents a[href="#{path.removesuffix(".html")}"]').get_text()
+        heading = " ".join(html_pages[path].select_one("article h1").get_text(" ", strip=True).replace("¶", "").split())
+        page_number = next(n for t, n in starts.items() if "".join(t.split()) == "".join(heading.split()))
+        assert f"{title} {page_number}" in contents, f"contents lack '{title} {page_number}'"
+        assert pages[page_number - 1].startswith(title), f"page {page_number}: no running head '{title}'"
+    assert "In the source list" not in text and "Back to:" not in text and "↩" not in text
     # Tagged for screen readers, with an outline of the sections, set in the pinned fonts.
     catalog = pdf.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], "the PDF is not tagged"
@@ -162,6 +179,36 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
     fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in pdf.pages
              for font in page["/Resources"].get("/Font", {}).values()}
     assert fonts and all(name.startswith("DejaVu") for name in fonts), f"fonts besides DejaVu: {fonts}"
+
+
+def titles_with_pages(pdf, items):
+    for item in items:
+        if isinstance(item, list):
+            yield from titles_with_pages(pdf, item)
+        else:
+            yield item.title, pdf.get_destination_page_number(item) + 1
+
+
+@pytest.mark.browser
+def test_the_printed_edition_has_black_links_and_no_screen_apparatus(visit, http_site):
+    reader = visit()
+    page = reader.page
+    page.goto(http_site + "print.html")
+    page.emulate_media(media="print")
+    colours = page.evaluate("[...document.querySelectorAll('article a')].map(a => getComputedStyle(a).color)")
+    assert set(colours) == {"rgb(0, 0, 0)"}, f"links print in {set(colours) - {'rgb(0, 0, 0)'}}"
+    for selector in (".reporting-through", ".screen-only", ".grid.cards", ".cite-this-page", ".headerlink"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} prints"
+    assert page.locator(".print-notes").first.is_visible()
+
+
+def test_the_edition_s_notes_are_notes_not_web_apparatus(html_pages):
+    soup = html_pages["print.html"]
+    for section in soup.select("section.print-section"):
+        notes = section.select_one(".footnote")
+        if notes:
+            assert "print-notes" in notes["class"] and notes.select_one("h3.print-notes-title"), section["id"]
+            assert not notes.select(".footnote-back") and "In the source list" not in notes.get_text(), section["id"]
 
 
 def test_every_footer_links_the_pdf_and_the_zipped_copy_links_the_hosted_one(html_pages, unzipped):

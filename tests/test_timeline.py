@@ -65,10 +65,28 @@ def test_phases_have_no_dates_and_say_so(timeline):
     assert "No dates for phases have been published" in timeline.get_text()
 
 
-def test_jump_to_now_leads_to_the_latest_past_entry(timeline):
+def test_latest_entry_leads_to_the_latest_past_entry(timeline):
     jump = timeline.select_one(".timeline-jump a")
-    past = timeline.select_one("#past ~ ol.timeline").select(":scope > li")
+    assert jump.get_text().startswith("Latest entry: ")
+    past = timeline.select("#past ~ ol.timeline")[0].select("li.timeline-entry")
     assert jump["href"] == "#" + past[-1]["id"]
+
+
+def test_earlier_history_is_one_disclosure_before_the_recent_entries(timeline):
+    earlier = timeline.select_one("#past ~ details.timeline-earlier")
+    assert earlier and earlier.summary.get_text().startswith("Earlier history, 1953 to ")
+    years = [int(t["datetime"][:4]) for t in earlier.select("time[datetime]")]
+    recent = [int(t["datetime"][:4]) for t in earlier.find_next_sibling("ol").select("time[datetime]")]
+    assert years and recent and max(years) < min(recent)
+
+
+def test_a_month_only_entry_sits_among_the_days_of_its_month(timeline):
+    """Ordering is the data's: an entry dated by month stands where its source places it."""
+    dates = [t["datetime"] for t in timeline.select("#past ~ ol.timeline time[datetime]")]
+    between = [i for i, d in enumerate(dates) if len(d) == 7
+               and 0 < i < len(dates) - 1 and dates[i - 1][:7] == d == dates[i + 1][:7]
+               and len(dates[i - 1]) == len(dates[i + 1]) == 10]
+    assert between, f"no month-only entry stands between two days of its month: {dates}"
 
 
 def test_markup_in_data_is_shown_as_text(broken_copy):

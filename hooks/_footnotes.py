@@ -1,0 +1,124 @@
+"""Footnotes as a reader meets them: markers in order, and told apart.
+
+Plain Python over a page's Markdown or HTML, no MkDocs: hooks/sources.py applies it.
+"""
+
+import re
+from html import escape
+from html.parser import HTMLParser
+
+REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+CLUSTER = re.compile(r"(?:\[\^[^\]\s]+\](?!:)){2,}")
+
+
+def ordered_clusters(markdown: str) -> str:
+    """Adjacent markers read "2, 5", never "5, 2": numbers follow first citation in the page,
+    so each cluster is sorted by where its sources are first cited (and cited once)."""
+    first: dict[str, int] = {}
+    for match in REFERENCE.finditer(markdown):
+        first.setdefault(match.group(1), len(first))
+
+    def in_order(match):
+        ids = sorted(dict.fromkeys(REFERENCE.findall(match.group(0))), key=first.__getitem__)
+        return "".join(f"[^{source_id}]" for source_id in ids)
+
+    return CLUSTER.sub(in_order, markdown)
+
+
+def separated(html: str) -> str:
+    """Adjacent markers read "1, 2", not "12": a comma between neighbouring markers."""
+    return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
+
+
+
+BACKLINKS = re.compile(r'(?:&#160;)?((?:<a class="footnote-backref" href="#fnref\d*:[^"]+" title="[^"]*">&#8617;</a>)+)')
+BACKLINK = re.compile(r'<a class="footnote-backref" href="#(fnref\d*:[^"]+)"')
+
+
+def labelled_backlinks(html: str) -> str:
+    """Each footnote's way back names where it goes: "Back to: Key points · Who leads (2)",
+    not a row of identical arrows. A place is the box, figure or timeline entry the
+    marker sits in, else the section heading above it."""
+    places = _marker_places(html)
+    order = {ref: position for position, ref in enumerate(places)}  # as the page reads
+
+    def rewrite(match):
+        seen: dict[str, int] = {}
+        links = []
+        for ref in sorted(BACKLINK.findall(match.group(1)), key=lambda r: order.get(r, len(order))):
+            place = places.get(ref, "the text")
+            seen[place] = seen.get(place, 0) + 1
+            name = place if seen[place] == 1 else f"{place} ({seen[place]})"
+            # Not Material's footnote-backref class: Material draws that as a bare icon.
+            links.append(f'<a class="footnote-return" href="#{ref}">{name}</a>')
+        return f' <span class="footnote-back">Back to: {" · ".join(links)}</span>'
+
+    return BACKLINKS.sub(rewrite, html)
+
+
+def _marker_places(html: str) -> dict[str, str]:
+    finder = _PlaceFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.places
+
+
+# Boxes, timeline entries and figures: their own title names a marker's place better than
+# the heading above them. Each maps to the class of the element holding its title.
+CONTAINERS = {"admonition": "admonition-title", "timeline-entry": "timeline-title", "data-figure": None}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _PlaceFinder(HTMLParser):
+    """Where each footnote marker (<sup id="fnref…">) sits, named for a reader (as HTML)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.places: dict[str, str] = {}
+        self.heading = ""
+        self.stack: list[tuple[str, dict | None]] = []  # open tags, with the container each opened
+        self.reading: tuple[str, dict | None, list[str]] | None = None  # tag, its container, text so far
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        opened = next(({"title_class": CONTAINERS[c], "title": ""} for c in classes if c in CONTAINERS), None)
+        self.stack.append((tag, opened))
+        if self.reading and tag == "abbr":  # keep the abbreviation's tooltip in the name
+            self.reading[2].append(self.get_starttag_text())
+        container = self._container()
+        if re.fullmatch(r"h[1-6]", tag):
+            self.reading = (tag, None, [])
+        elif container and not container["title"] and (
+                (tag == "figcaption" and container["title_class"] is None) or container["title_class"] in classes):
+            self.reading = (tag, container, [])
+        if tag == "sup" and (attributes.get("id") or "").startswith("fnref"):
+            self.places[attributes["id"]] = (container and container["title"]) or self.heading or "the text"
+
+    def _container(self) -> dict | None:
+        return next((opened for _, opened in reversed(self.stack) if opened), None)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if self.reading and tag == "abbr":
+            self.reading[2].append("</abbr>")
+        if self.reading and self.reading[0] == tag:
+            _, container, words = self.reading
+            text = " ".join("".join(words).split())
+            if container is None:
+                self.heading = text
+            else:
+                container["title"] = text
+            self.reading = None
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        # A heading's text, without its ¶ permalink or footnote markers.
+        if self.reading and not any(tag in ("sup", "a") for tag, _ in self.stack[-2:]):
+            self.reading[2].append(escape(data, quote=False))

@@ -1,0 +1,119 @@
+"""The map of the Korean Peninsula: an inline SVG drawn from data, with a list of its places.
+
+Plain Python, no MkDocs: hooks/map.py places it. The outline is Natural Earth's (public
+domain; data/map/korea-outline.json, see data/map/LICENSE.md); each place's position comes
+from that data or from a distance a source gives (data/map/places.yml). Returns Markdown
+with HTML, so the list's footnotes go through the sources hook like any page's.
+"""
+
+import math
+from html import escape
+
+WIDTH = 300  # SVG user units; the drawing scales to the column, down to a 320px phone
+MARGIN = 8
+MIN_RING_POINTS = 10  # smaller islands are not drawn (Jeju, with more, is)
+KM_PER_DEGREE = 111.32  # a degree of latitude; of longitude, times cos(latitude)
+DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
+
+
+class MapError(ValueError):
+    pass
+
+
+def positions(places: list[dict]) -> dict[str, tuple[float, float]]:
+    """Longitude and latitude of every place drawn as a point."""
+    found: dict[str, tuple[float, float]] = {}
+    for place in places:
+        if "at" in place:
+            found[place["id"]] = tuple(place["at"])
+    for place in places:
+        if "from" in place:
+            origin, rule = found.get(place["from"]["place"]), place["from"]
+            if origin is None or rule["direction"] not in DIRECTIONS:
+                raise MapError(f"place '{place['id']}': 'from' needs a place with 'at' and one of {list(DIRECTIONS)}")
+            east, north = DIRECTIONS[rule["direction"]]
+            degrees = rule["km"] / KM_PER_DEGREE
+            found[place["id"]] = (origin[0] + east * degrees / math.cos(math.radians(origin[1])),
+                                  origin[1] + north * degrees)
+    return found
+
+
+class Projection:
+    """Equirectangular, scaled at the middle latitude: true to shape at this size."""
+
+    def __init__(self, outline: dict):
+        points = [p for key in ("south", "north") for ring in outline[key] for p in ring]
+        self.west, self.east = min(p[0] for p in points), max(p[0] for p in points)
+        self.south, self.north = min(p[1] for p in points), max(p[1] for p in points)
+        self.squeeze = math.cos(math.radians((self.south + self.north) / 2))
+        self.scale = (WIDTH - 2 * MARGIN) / ((self.east - self.west) * self.squeeze)
+        self.height = round((self.north - self.south) * self.scale + 2 * MARGIN)
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (round(MARGIN + (lon - self.west) * self.squeeze * self.scale, 1),
+                round(MARGIN + (self.north - lat) * self.scale, 1))
+
+
+def path(rings: list[list], project: Projection, closed: bool = True) -> str:
+    """SVG path data in whole units, relative moves: a drawing this size needs no finer grain,
+    and the page stays within its byte budget. Islands of a few points are left out."""
+    parts = []
+    for ring in rings:
+        if closed and len(ring) < MIN_RING_POINTS:
+            continue
+        xy = [tuple(round(c) for c in project(*point)) for point in ring]
+        steps = "".join(f"l{x2 - x1} {y2 - y1}" for (x1, y1), (x2, y2) in zip(xy, xy[1:]) if (x1, y1) != (x2, y2))
+        parts.append(f"M{xy[0][0]} {xy[0][1]}{steps}" + ("z" if closed else ""))
+    return "".join(parts)
+
+
+def render(outline: dict, places: list[dict], figure_id: str, caption: str, description: str) -> str:
+    project = Projection(outline)
+    where = positions(places)
+    marks = []
+    for place in places:
+        name = escape(place["name"])
+        if place["id"] in where:
+            x, y = project(*where[place["id"]])
+            marks.append(f'<circle class="map-place" cx="{x}" cy="{y}" r="4"/>'
+                         f'<text class="map-label" x="{x + 7}" y="{y + 5}">{name}</text>')
+        elif "toward" in place:
+            x, y = project(*where[place["toward"]["place"]])
+            east, north = DIRECTIONS[place["toward"]["direction"]]
+            tip = (x + 22 * east, y - 22 * north)
+            marks.append(f'<path class="map-arrow" d="M{x} {y - 6 * north} L{tip[0]} {tip[1]}"/>'
+                         f'<text class="map-label" x="{tip[0] + 5}" y="{tip[1] + 4}">'
+                         f'{name} ({place["toward"]["direction"]})</text>')
+    boundary_label = project(*outline["boundary"][0][len(outline["boundary"][0]) // 2])
+    svg = (
+        f'<svg class="map" viewBox="0 0 {WIDTH} {project.height}" role="img" '
+        f'aria-labelledby="{figure_id}-title {figure_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{figure_id}-title">{escape(caption)}</title><desc id="{figure_id}-desc">{escape(description)}</desc>'
+        f'<path class="map-land map-north" d="{path(outline["north"], project)}"/>'
+        f'<path class="map-land map-south" d="{path(outline["south"], project)}"/>'
+        f'<path class="map-boundary" d="{path(outline["boundary"], project, closed=False)}"/>'
+        f'<text class="map-label map-label-line" x="{boundary_label[0] - 40}" y="{boundary_label[1] - 8}">Demilitarized Zone</text>'
+        f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">North Korea</text>'
+        f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">South Korea</text>'
+        + "".join(marks) + "</svg>"
+    )
+    return svg
+
+
+def place_list(places: list[dict]) -> str:
+    """The same places as text, each with how its position was found and its sources."""
+    items = []
+    for place in places:
+        if "at" in place:
+            how = f"Position: {place['position_from']}."
+        elif "from" in place:
+            rule = place["from"]
+            how = f"Drawn {rule['km']} kilometers {rule['direction']} of {rule['place'].title()}, as its source puts it."
+        else:
+            how = f"Shown only as a direction from {place['toward']['place'].title()}: no source gives its distance."
+        text = f"{escape(place['text'], quote=False)} " if place.get("text") else ""
+        notes = "".join(f"[^{s}]" for s in place.get("sources", []))
+        items.append(f'<li markdown="span">**{escape(place["name"], quote=False)}**: {text}{how}{notes}</li>')
+    items.append('<li markdown="span">**Demilitarized Zone**: drawn along the line between the two Koreas in the '
+                 "outline, which is Natural Earth's (public domain).</li>")
+    return '<ul class="map-places" markdown="block">\n' + "\n".join(items) + "\n</ul>"
