@@ -7,7 +7,9 @@ the SVG goes in after Markdown, untouched by it (no abbreviation marks inside SV
 import json
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
+from _adapter import reports_data_errors
 from _data import data_path, load_list
 from _map import MapError, place_list, positions, render
 from _sources import load_sources
@@ -22,6 +24,7 @@ DESCRIPTION = ("A map of North and South Korea drawn from Natural Earth's outlin
 MAP: dict = {}
 
 
+@reports_data_errors
 def on_config(config):
     places_path = data_path(config, "map/places.yml")
     places = load_list(places_path)
@@ -41,6 +44,7 @@ def on_config(config):
                places=places)
 
 
+@event_priority(50)  # writes Markdown with footnotes: before sources orders and writes them
 def on_page_markdown(markdown, page, **kwargs):
     if MARKER not in markdown:
         return markdown

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
 from _data import human_date, markdown_text
@@ -56,6 +57,7 @@ def on_page_markdown(markdown, page, **kwargs):
     return markdown + "\n\n" + "\n".join(definitions) + "\n" if definitions else markdown
 
 
+@event_priority(50)  # writes separators and back-links before search_apparatus marks them
 def on_page_content(html, page, **kwargs):
     return labelled_backlinks(separated(html))
 

@@ -2,30 +2,21 @@
 
 from page_weight import first_view, gz
 
-FIRST_VIEW_BUDGET = 80 * 1024
-HTML_BUDGET = 25 * 1024
-# print.html is every page in one, for printing: its own, larger budgets. Raised from
-# 60/125 KB when the 2026 update made the text about a third longer (66.6/128.8 KB then).
-# Raised to 85 KB when the source list (part of the edition) gained each source's kind,
-# links and supporting excerpt, and the stylesheet moved inline (82.4 KB then).
+# Every page carries the site's stylesheet inline (about 5 KB gzip: one request fewer before
+# first paint, hooks/first_paint.py), so HTML and first view are counted together: raised from
+# 25/80 KB when it moved in and the pages gained citation lines, footnote back-links and, on
+# us-forces.html, the map (up to 26.8/80.8 KB then).
+HTML_BUDGET = 30 * 1024
+FIRST_VIEW_BUDGET = 90 * 1024
+# print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
+# when the 2026 update made the text about a third longer, then when the source list gained
+# each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then).
 PRINT_BUDGETS = {"html": 85 * 1024, "first_view": 145 * 1024}
-
-
-# timeline.html holds every entry with its sources; the 2026 update added 20 entries.
-TIMELINE_FIRST_VIEW_BUDGET = 90 * 1024
-# ... and each entry's permanent link and copy button, with the stylesheet inline (25.1 KB then).
-TIMELINE_HTML_BUDGET = 26 * 1024
-# sources.html holds every source with its kind, links and supporting excerpt (84 KB then).
-SOURCES_FIRST_VIEW_BUDGET = 90 * 1024
 
 
 def budgets(path: str) -> tuple[int, int]:
     if path == "print.html":
         return PRINT_BUDGETS["html"], PRINT_BUDGETS["first_view"]
-    if path == "timeline.html":
-        return TIMELINE_HTML_BUDGET, TIMELINE_FIRST_VIEW_BUDGET
-    if path == "sources.html":
-        return HTML_BUDGET, SOURCES_FIRST_VIEW_BUDGET
     return HTML_BUDGET, FIRST_VIEW_BUDGET
 
 

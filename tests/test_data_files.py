@@ -21,6 +21,7 @@ import timeline  # noqa: E402
 from _data import DataError, load_list  # noqa: E402
 
 SOURCE_IDS = {s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))}
+NEWEST_CHANGE = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))[0]["id"]
 AN_EDITION = {"date": "2026-11-20", "file": "editions/2026-11-20.html", "sha256": "0" * 64,
               "zip": "editions/2026-11-20-offline.zip", "zip_sha256": "0" * 64}
 
@@ -59,12 +60,12 @@ MISTAKES = {
         "bad value": (lambda e: e[1]["rows"][0].update(value="2.32%"), "defense-spending", "rows[1].value"),
     },
     "changes": {
-        "missing field": (lambda e: e[0].pop("text"), "new-editions", "text"),
-        "wrong type": (lambda e: e[0].update(pages="index.md"), "new-editions", "pages"),
-        "unknown field": (lambda e: e[0].update(colour="blue"), "new-editions", "colour"),
+        "missing field": (lambda e: e[0].pop("text"), NEWEST_CHANGE, "text"),
+        "wrong type": (lambda e: e[0].update(pages="index.md"), NEWEST_CHANGE, "pages"),
+        "unknown field": (lambda e: e[0].update(colour="blue"), NEWEST_CHANGE, "colour"),
         "bad id": (lambda e: e[0].update(id="New editions"), "New editions", "id"),
-        "duplicate id": (lambda e: e[1].update(id="new-editions"), "new-editions", "id"),
-        "bad date": (lambda e: e[0].update(date="2026-02-30"), "new-editions", "date"),
+        "duplicate id": (lambda e: e[1].update(id=NEWEST_CHANGE), NEWEST_CHANGE, "id"),
+        "bad date": (lambda e: e[0].update(date="2026-02-30"), NEWEST_CHANGE, "date"),
     },
     "editions": {
         "missing field": (lambda e: e[0].pop("sha256"), "2026-11-20", "sha256"),
