@@ -71,8 +71,8 @@ def edition(pages, site_name: str, site_url: str, reporting_through: dict, previ
         f'<p class="print-subtitle">{escape(description)}</p>\n'
         f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
         f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
-        f"<p>{address}</p>\n"
-        f'<p>As a <abbr title="Portable Document Format">PDF</abbr>: '
+        f'<p class="print-address">{address}</p>\n'
+        f'<p class="print-address">As a <abbr title="Portable Document Format">PDF</abbr>: '
         f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
         f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"

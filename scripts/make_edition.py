@@ -29,7 +29,10 @@ from _editions import FOLDER, sha256  # noqa: E402
 from _downloads import ZIP_NAME  # noqa: E402
 
 REGISTRY = ROOT / "data" / "editions.yml"
-APPARATUS = "script, .cite-this-page, a.headerlink, .md-content__button, .page-history, .updated-line"
+# What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,
+# permalinks, page histories, and the cover's lines about the live site's address.
+APPARATUS = ("script, .cite-this-page, .cite-section, .entry-link, a.headerlink, .md-content__button, "
+             ".page-history, .updated-line, .print-address")
 
 
 def build(site: Path, day: datetime.date) -> None:
@@ -61,6 +64,8 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
     notice = (f'<p class="edition-notice">This edition: <time datetime="{day}">{human_date(day.isoformat())}</time>'
               f' · Latest version: <a href="../print.html">the live print edition</a>{online}'
               f" · Previous edition: {before}</p>")
+    # Links to the site's own files point from docs/editions/ back to the site, wherever it is.
+    body = article.decode_contents().replace(f'href="{site_url}', 'href="../')
     return with_policy(
         "<!doctype html>\n"
         f'<html lang="en"><head><meta charset="utf-8">'
@@ -69,7 +74,7 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
         f"<style>{inline_styles(soup, page)}</style></head>\n"
         '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">\n'
         f'<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">'
-        f'<article class="md-content__inner md-typeset">{notice}\n{article.decode_contents()}</article>'
+        f'<article class="md-content__inner md-typeset">{notice}\n{body}</article>'
         "</div></div></main></body></html>\n")
 
 
