@@ -64,6 +64,8 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
     notice = (f'<p class="edition-notice">This edition: <time datetime="{day}">{human_date(day.isoformat())}</time>'
               f' · Latest version: <a href="../print.html">the live print edition</a>{online}'
               f" · Previous edition: {before}</p>")
+    # Printed, each page's foot names the edition, not the live address.
+    styles = inline_styles(soup, page).replace(f'"{site_url}print.html"', f'"Edition of {human_date(day.isoformat())}"')
     # Links to the site's own files point from docs/editions/ back to the site, wherever it is.
     body = article.decode_contents().replace(f'href="{site_url}', 'href="../')
     return with_policy(
@@ -71,7 +73,7 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
         f'<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>Seoul in the Lead: edition of {human_date(day.isoformat())}</title>"
-        f"<style>{inline_styles(soup, page)}</style></head>\n"
+        f"<style>{styles}</style></head>\n"
         '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">\n'
         f'<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">'
         f'<article class="md-content__inner md-typeset">{notice}\n{body}</article>'

@@ -97,7 +97,7 @@ def test_the_feed_is_valid_atom_linked_from_every_page(site, html_pages):
     assert [e.id for e in feed.entries] == [feed_id(c["id"]) for c in RECORD]
     assert all(e.link.startswith("http://127.0.0.1:8000/") for e in feed.entries)
     for path, soup in html_pages.items():
-        if path == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
+        if path == "404.html" or path.startswith("editions/") or soup.find("meta", attrs={"http-equiv": "refresh"}):
             continue
         link = soup.select_one('head link[rel~="alternate"][type="application/atom+xml"]')
         assert link and link["href"].endswith("feed.xml"), f"{path}: no feed link in <head>"
@@ -179,3 +179,21 @@ def test_check_review_lists_pages_past_the_cycle():
     late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout
     assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-11-27" in late.stdout
+
+
+@pytest.mark.browser
+def test_the_first_edition_opens_from_disk_alone_and_says_what_it_is(browser, html_pages):
+    editions = yaml.safe_load((ROOT / "data" / "editions.yml").read_text(encoding="utf-8"))
+    assert editions, "no edition has been cut"
+    first = ROOT / "docs" / editions[0]["file"]
+    listed = html_pages["editions.html"].select("ul.editions li a[href]")
+    assert any(a["href"] == editions[0]["file"] for a in listed), "editions.html does not list it"
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(first.as_uri())
+    assert page.locator(".edition-notice").inner_text().startswith("This edition: 27 November 2026")
+    assert page.locator("script").count() == 0
+    assert requests == [first.as_uri()], f"the edition fetched more than itself: {requests[1:5]}"
+    assert page.locator("section.print-section").count() >= 15, "not every page is in the edition"
+    page.close()
