@@ -1,93 +1,20 @@
 """timeline.html from data/timeline.yml: validated once, rendered where the page says.
 
+Adapter only: the rules and the rendering are in hooks/_timeline.py.
+
 `<!-- timeline -->` in a page becomes three sections of ordered lists (what happened, what
 is scheduled, the phases the article describes). Any bad entry stops the build with a
 message naming the file, the entry and the field.
 """
 
-import datetime
-import html
-
-from mkdocs.exceptions import PluginError
-
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _data import DataError, check_unique_ids, data_path, entry_name, markdown_text, human_date, load_list, nav_titles, partial_date
+from _data import data_path, load_list, nav_titles
 from _sources import load_sources
-
-MARKER = "<!-- timeline -->"
-LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries
-LATEST_COUNT = 5
-KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
-PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
-SECTIONS = [
-    ("past", "What already happened", ("history", "decision")),
-    ("scheduled", "What is scheduled", ("scheduled",)),
-    ("phases", "A transition in phases, as the article describes it", ("phase",)),
-]
-
-# What happened before this year is "earlier history": on a phone it folds behind one
-# control (a <details>, no script); wider screens and print show it open (site.css).
-# The story's own events begin in 2025, with the interim guidance of March 2025.
-RECENT_FROM = 2025
+from _timeline import LATEST_MARKER, MARKER, TITLES, render, render_latest, validate
 
 ENTRIES: list[dict] = []
-
-
-def date_span(text: str) -> tuple[datetime.date, datetime.date]:
-    """The first and last day a partial ISO date can mean: '2026' spans the whole year."""
-    parts = [int(p) for p in text.split("-")]
-    start = datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    if len(parts) == 3:
-        return start, start
-    if len(parts) == 2:
-        following = datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return start, following - datetime.timedelta(days=1)
-    return start, datetime.date(start.year, 12, 31)
-
-
-def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
-    """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order."""
-    check_unique_ids(entries, path)
-    latest_start = None  # dated entries may not end before an earlier one starts
-    for position, entry in enumerate(entries):
-        name = entry_name(entry, position)
-        unknown = [s for s in entry["sources"] if s not in source_ids]
-        if unknown:
-            raise DataError(path, name, "sources", f"unknown source id(s) {', '.join(map(str, unknown))} "
-                            "(see data/sources.yml)")
-        check_when(entry, path, name)
-        if entry["kind"] == "phase":
-            for field in PHASE_FIELDS:
-                if not entry.get(field):
-                    raise DataError(path, name, field, "a phase needs it")
-        if "date" in entry:
-            start, end = date_span(entry["date"])
-            if latest_start and end < latest_start:
-                raise DataError(path, name, "date", f"{entry['date']} is out of order: dated entries "
-                                "run oldest first; move the entry up")
-            latest_start = max(start, latest_start or start)
-    return entries
-
-
-def check_when(entry: dict, path, name: str) -> None:
-    """Each kind's rule for date and recurs; normalizes entry['date'] to its ISO text."""
-    kind = entry["kind"]
-    if "date" in entry:
-        try:
-            entry["date"] = partial_date(entry["date"])
-        except ValueError as error:
-            raise DataError(path, name, "date", str(error)) from error
-    if kind == "phase":
-        if "date" in entry and entry.get("date_source") not in entry["sources"]:
-            raise DataError(path, name, "date", "a phase has no date unless a source gives one: "
-                            "remove the date, or name that source in date_source (and in sources)")
-    elif kind == "scheduled":
-        if ("date" in entry) == ("recurs" in entry):
-            raise DataError(path, name, "date", "a scheduled entry needs either a date or recurs")
-    elif "date" not in entry:
-        raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
 @reports_data_errors
@@ -98,96 +25,11 @@ def on_config(config):
     TITLES.update(nav_titles(config.nav))
 
 
-TITLES: dict[str, str] = {}
-
-
 @event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
+@reports_data_errors
 def on_page_markdown(markdown, page, **kwargs):
     if LATEST_MARKER in markdown:
         markdown = markdown.replace(LATEST_MARKER, render_latest(ENTRIES))
     if MARKER not in markdown:
         return markdown
     return markdown.replace(MARKER, render(ENTRIES, page.file.src_uri))
-
-
-def render_latest(entries: list[dict]) -> str:
-    """The newest things that happened, newest first, each linking to its timeline entry."""
-    happened = [e for e in entries if e["kind"] in ("history", "decision")]
-    items = []
-    for entry in reversed(happened[-LATEST_COUNT:]):
-        footnotes = "".join(f"[^{s}]" for s in entry["sources"])
-        items.append(
-            f'<li markdown="span"><time datetime="{entry["date"]}">{human_date(entry["date"])}</time>: '
-            f'[{markdown_text(entry["title"])}](timeline.md#{entry["id"]}). '
-            f'{markdown_text(entry["summary"])}{footnotes}</li>')
-    return '<ul class="latest-developments" markdown="block">\n' + "\n".join(items) + "\n</ul>"
-
-
-def now_entry(entries: list[dict]) -> dict:
-    """The latest entry that already happened: where 'Latest entry' leads."""
-    return [e for e in entries if e["kind"] in ("history", "decision")][-1]
-
-
-def is_earlier(entry: dict) -> bool:
-    return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
-
-
-def render(entries: list[dict], page_path: str) -> str:
-    now = now_entry(entries)
-    parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
-    for section_id, heading, kinds in SECTIONS:
-        chosen = [e for e in entries if e["kind"] in kinds]
-        earlier = [e for e in chosen if is_earlier(e)]
-        recent = [e for e in chosen if not is_earlier(e)]
-        section = f"## {heading} {{#{section_id}}}\n\n"
-        if earlier:
-            years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
-            section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
-                        + timeline_list(earlier, now, page_path) + "\n</details>\n\n")
-        parts.append(section + timeline_list(recent, now, page_path))
-    return "\n\n".join(parts)
-
-
-def timeline_list(entries: list[dict], now: dict, page_path: str) -> str:
-    items = [render_entry(e, e is now, page_path) for e in entries]
-    return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
-
-
-def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
-    kind = entry["kind"]
-    if "date" in entry:
-        when = f'<time datetime="{entry["date"]}">{human_date(entry["date"])}</time>'
-    elif "recurs" in entry:
-        when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
-    else:
-        when = '<span class="timeline-undated">No date published</span>'
-    now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
-    target = entry["page"]
-    page_file = target.split("#")[0]
-    if page_file == page_path:
-        raise PluginError(f"data/timeline.yml: entry '{entry['id']}', field 'page': "
-                          "must point at a section page, not at the timeline")
-    more = f"[Explained in: {TITLES.get(page_file, page_file)}]({target})"
-    footnotes = "".join(f"[^{s}]" for s in entry["sources"])
-    lines = [
-        f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
-        f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
-        f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
-        f"{markdown_text(entry['summary'])}{footnotes} {more}",
-    ]
-    if kind == "phase":
-        lines.append(render_phase(entry))
-    lines.append("</li>")
-    return "\n".join(lines)
-
-
-def render_phase(entry: dict) -> str:
-    conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
-    return (
-        '<dl class="timeline-phase" markdown="block">'
-        f'<dt>For Seoul (the article)</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
-        f'<dt>For U.S. forces (the article)</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
-        f'<dt>Depends on (the article)</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
-        f'<dt>Assessment</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
-        "</dl>"
-    )

@@ -27,8 +27,8 @@ CONFIG = {"config_file_path": str(ROOT / "mkdocs.yml")}
 
 
 def check() -> list[str]:
-    import figures
-    import timeline
+    import _figures as figures
+    import _timeline as timeline
 
     try:
         sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")

@@ -16,8 +16,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _changes  # noqa: E402
 import _editions  # noqa: E402
 import _sources  # noqa: E402
-import figures  # noqa: E402
-import timeline  # noqa: E402
+import _figures as figures  # noqa: E402
+import _timeline as timeline  # noqa: E402
 from _data import DataError, load_list  # noqa: E402
 
 SOURCE_IDS = {s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))}

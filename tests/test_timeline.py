@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from timeline import date_span  # noqa: E402  the hook's own pure function
+from _timeline import date_span  # noqa: E402  the rules' own pure function
 
 TIMELINE = "data/timeline.yml"
 REQUIRED_MILESTONES = [
