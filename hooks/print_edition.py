@@ -1,84 +1,21 @@
-"""print.html: every page in navigation order on one page, made from the same Markdown.
+"""print.html: the edition of every page, placed where docs/print.md says (adapter only:
+the edition is made by hooks/_print_edition.py).
 
 MkDocs converts every page before it renders any template, so when print.html is
-rendered the other pages' HTML is ready. Each page becomes a section whose ids are
-prefixed with the page's name, and links between pages become links inside the edition.
-The edition is one document with one title: each page's headings move down a level, so
-its title becomes a chapter heading (h2) under the edition's h1.
+rendered the other pages' HTML is ready.
 """
-
-import re
-from html import escape
 
 from mkdocs.exceptions import PluginError
 
 from _data import data_path
-from _downloads import PDF_NAME
-from _print_pages import chapter_notes, page_css, with_abbreviations
+from _print_edition import MARKER, Chapter, edition
+from _print_pages import page_css, with_abbreviations
 
 PRINT_PAGE = "print.md"
-MARKER = "<!-- print-edition -->"
-REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
-LINK = re.compile(r'\bhref="([^"]*)"')
-HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
-NOT_SEARCHED = re.compile(r'\sdata-search-exclude="[^"]*"')
 
 
-def slug(page) -> str:
-    return page.file.dest_uri.removesuffix(".html")
-
-
-def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> str:
-    """Make one page's ids unique in the edition, its links point inside it, its headings a level lower."""
-    content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
-
-    def link(match):
-        target = match.group(1)
-        page, _, anchor = target.partition("#")
-        if not page:
-            return f'href="#{own}--{anchor}"'
-        name = page.removesuffix(".html")
-        if page == "print.html":
-            return 'href="#contents"'  # the edition itself
-        if page.endswith(".html") and "/" not in page and name in included:
-            return f'href="#{name}--{anchor}"' if anchor else f'href="#{name}"'
-        if "://" not in page and not page.startswith(("mailto:", "#")):
-            return f'href="{site_url}{target}"'  # a file of the site (feed.xml): its online address
-        return match.group(0)
-
-    content = NOT_SEARCHED.sub("", content)  # the edition is not indexed; the markers mean nothing here
-    content = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
-    content = chapter_notes(content)  # after the move down: its heading is already a chapter's h3
-    return LINK.sub(link, content)
-
-
-def edition(pages, site_name: str, site_url: str, reporting_through: dict, preview: bool = False,
-            description: str = "", licence: str = "") -> str:
-    included = {slug(p) for p in pages}
-    updated = max(p.meta["updated"] for p in pages)
-    # Each chapter's page number is filled in by scripts/make_pdf.py after a first printing.
-    contents = "\n".join(f'<li><a href="#{slug(p)}">{escape(p.meta["title"])}</a>'
-                         f'<span class="print-page-number" data-chapter="{slug(p)}"></span></li>' for p in pages)
-    sections = "\n".join(
-        f'<section class="print-section" id="{slug(p)}" aria-label="{escape(p.meta["title"])}">\n'
-        f"{rewrite(p.content, slug(p), included, site_url)}\n</section>"
-        for p in pages
-    )
-    address = (f"Local preview, not a published edition: <a href=\"{site_url}\">{site_url}</a>" if preview else
-               f"Online edition: <a href=\"{site_url}\">{site_url}</a>. Its addresses do not change.")
-    return (
-        '<section class="print-title-page">\n'
-        f'<p class="print-subtitle">{escape(description)}</p>\n'
-        f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
-        f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
-        f'<p class="print-address">{address}</p>\n'
-        f'<p class="print-address">As a <abbr title="Portable Document Format">PDF</abbr>: '
-        f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
-        f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
-        "</section>\n"
-        f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
-        f"{sections}"
-    )
+def chapter(page) -> Chapter:
+    return Chapter(page.file.dest_uri.removesuffix(".html"), page.meta["title"], page.meta["updated"], page.content)
 
 
 def on_page_context(context, page, config, nav):
@@ -86,7 +23,7 @@ def on_page_context(context, page, config, nav):
         return context
     if MARKER not in page.content:
         raise PluginError(f"docs/{PRINT_PAGE}: must contain {MARKER} where the edition goes")
-    pages = [p for p in nav.pages if p.file.src_uri != PRINT_PAGE]
+    pages = [chapter(p) for p in nav.pages if p.file.src_uri != PRINT_PAGE]
     site_url = config.site_url or ""
     page.content = page.content.replace(
         MARKER, edition(pages, config.site_name, site_url, config.extra["reporting_through"],
@@ -94,6 +31,6 @@ def on_page_context(context, page, config, nav):
                         with_abbreviations(config.copyright or "",
                                            data_path(config, "abbreviations.md").read_text(encoding="utf-8"))))
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
-    page.meta["print_css"] = page_css([(slug(p), p.meta["title"]) for p in pages], config.site_name,
+    page.meta["print_css"] = page_css([(p.slug, p.title) for p in pages], config.site_name,
                                       f"{site_url}{page.file.dest_uri}")
     return context
