@@ -140,3 +140,44 @@ def citation_text(source: dict) -> str:
     if source["url"]:
         text += f" <{source['url']}>"
     return text
+
+
+def source_list(sources: dict[str, dict]) -> str:
+    """The source list, oldest first, each item an anchor that footnotes link to.
+
+    HTML items with Markdown inside (markdown="span"), so abbreviations and links work.
+    Each says what kind of source it is, when the editors read it, where it is live and
+    archived, and the words that support what the site cites it for.
+    """
+    downloads = ('<p class="bibliography-downloads" markdown="span">The whole list for a reference manager: '
+                 '<a href="sources.ris" download type="application/x-research-info-systems">RIS</a> · '
+                 '<a href="sources.json" download type="application/vnd.citationstyles.csl+json">CSL-JSON</a> · '
+                 '<a href="sources.bib" download type="application/x-bibtex">BibTeX</a>.</p>\n')
+    return (downloads + '<ol class="source-list" markdown="block">\n'
+            + "\n".join(source_item(s) for s in sorted(sources.values(), key=lambda s: (s["date"] or "9999", s["id"])))
+            + "\n</ol>")
+
+
+def source_item(source: dict) -> str:
+    name = (f"“{markdown_text(source['title'])}”" if "title" in source
+            else f"{markdown_text(source['description'])} <span class=\"source-described\">(our description)</span>")
+    date = human_date(source["date"]) if source["date"] else "Undated"
+    kind = KINDS[source["kind"]]
+    if source.get("summarises"):
+        kind += f", summarising {markdown_text(source['summarises'])}"
+    read = (f"Accessed {human_date(source['accessed'])}" if "evidence_from" not in source else
+            f"Not found again when checked on {human_date(source['accessed'])}; the excerpt is "
+            + ("its headline" if source["evidence_from"] == "headline only" else "from the editors' research sheet"))
+    facts = (f'<span class="source-kind">{kind}</span> · {read} · '
+             f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
+    if source["url"]:
+        links = (f'<p class="source-links" markdown="span">[Live page]({source["url"]}) · '
+                 f'[Archived copies]({archive_url(source)})</p>')
+    else:
+        links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
+                 "which is kept whole with the site's source.</p>")
+    excerpt = (f'<blockquote class="source-excerpt" markdown="span">{markdown_text(source["evidence"][0])}</blockquote>'
+               if "evidence" in source else "")
+    return (f'<li id="{source["id"]}" class="source" markdown="block">\n'
+            f'<p markdown="span">**{markdown_text(source["outlet"])}**, {name}. {date}.</p>\n'
+            f'<p class="source-facts" markdown="span">{facts}.</p>\n{links}\n{excerpt}\n</li>')
