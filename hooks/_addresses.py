@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from _csp import with_policy
-from _data import DataError
+from _data import SCHEMAS, DataError, check_schema
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
@@ -28,8 +28,9 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise DataError(REGISTRY, problem=f"cannot be read: {error}") from error
-    if set(data) - {"live", "moved"}:
+    if not isinstance(data, dict) or set(data) - {"live", "moved"}:
         raise DataError(REGISTRY, problem="only 'live' and 'moved' lists belong here")
+    check_schema(data, REGISTRY, SCHEMAS / "addresses.schema.json")
     claimed: set[str] = set()
 
     def claim(address, where):

@@ -104,7 +104,31 @@ def test_each_mistake_is_named_by_file_entry_and_field(tmp_path, name, mistake):
 
 
 def test_every_data_file_has_a_schema_its_editors_see():
+    assert (ROOT / "data" / "addresses.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=schemas/addresses.schema.json")
     for name in VALIDATORS:
         first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schemas/{name}.schema.json", f"data/{name}.yml"
         assert (ROOT / "data" / "schemas" / f"{name}.schema.json").is_file()
+
+
+def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
+    from _addresses import read_registry
+
+    places = yaml.safe_load((ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8"))
+    assert (ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/places.schema.json")
+    places[0]["colour"] = "blue"
+    places[1]["toward"] = {"place": "seoul", "direction": "north"}  # a second way to place it
+    path = tmp_path / "places.yml"
+    path.write_text(yaml.safe_dump(places, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_list(path)
+    assert "entry 'seoul', field 'colour': unknown field" in str(raised.value)
+    assert "entry 'pyongyang'" in str(raised.value) and "exactly one of at, from or toward" in str(raised.value)
+
+    registry = tmp_path / "addresses.yml"
+    registry.write_text("live: [index.html]\nmoved:\n  - from: old.html\n    to: index.html\n    why: renamed\n",
+                        encoding="utf-8")
+    with pytest.raises(DataError, match="Additional properties are not allowed"):
+        read_registry(registry)

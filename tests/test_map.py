@@ -53,4 +53,4 @@ def test_the_outline_is_committed_data_with_its_licence():
 
 def test_a_place_without_a_position_stops_the_build(broken_copy):
     broken_copy.edit("data/map/places.yml", "  at: [125.753, 39.021]\n", "")
-    broken_copy.assert_build_fails_naming("data/map/places.yml", "pyongyang", "exactly one of at, from, toward")
+    broken_copy.assert_build_fails_naming("data/map/places.yml", "pyongyang", "exactly one of at, from or toward")
