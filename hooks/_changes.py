@@ -10,13 +10,27 @@ import datetime
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
-from _data import DataError, check_unique_ids, entry_name, full_date, human_date, markdown_text
+from _data import DataError, check_unique_ids, data_path, entry_name, full_date, human_date, load_list, markdown_text
+from _sources import load_sources
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
 # Feed ids are UUIDs derived from each entry's own id: a rebuild, a new host or a new
 # entry above it never makes an old entry look new.
 FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "seoul-in-the-lead/changes")
 FEED_NAME = "feed.xml"
+
+
+_cache: dict = {}
+
+
+def load_changes(config) -> list[dict]:
+    """The record, validated once per change of it or of the sources (the hooks share it)."""
+    path, sources = data_path(config, "changes.yml"), data_path(config, "sources.yml")
+    key = (path, path.stat().st_mtime_ns, sources.stat().st_mtime_ns)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = validate(load_list(path), path, set(load_sources(config)))
+    return _cache[key]
 
 
 def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:

@@ -17,7 +17,6 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids become anchors: lowercase-hyphenated
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]

@@ -14,9 +14,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, problems, updated_line, validate
-from _data import data_path, human_date, load_list, nav_titles
-from _sources import load_sources
+from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, load_changes, problems, updated_line
+from _data import human_date, nav_titles
 
 log = logging.getLogger("mkdocs.hooks.changes")
 
@@ -29,8 +28,7 @@ anchors: dict[str, set[str]] = {}
 
 @reports_data_errors
 def on_config(config):
-    path = data_path(config, "changes.yml")
-    CHANGES[:] = validate(load_list(path), path, set(load_sources(config)))
+    CHANGES[:] = load_changes(config)
     TITLES.clear()
     TITLES.update(nav_titles(config.nav))
     updated.clear()

@@ -10,10 +10,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _changes import validate as validate_changes
+from _changes import load_changes
 from _data import data_path, human_date, load_list
 from _editions import editions_markdown, latest, validate
-from _sources import load_sources
 
 MARKER = "<!-- editions -->"
 EDITIONS: list[dict] = []
@@ -25,8 +24,7 @@ def on_config(config):
     docs = Path(config.docs_dir)
     path = data_path(config, "editions.yml")
     EDITIONS[:] = validate(load_list(path), path, docs)
-    changes = data_path(config, "changes.yml")
-    CHANGES[:] = validate_changes(load_list(changes), changes, set(load_sources(config)))
+    CHANGES[:] = load_changes(config)
     newest = latest(EDITIONS)
     config.extra["latest_edition"] = newest and {
         "date": human_date(newest["date"].isoformat()), "iso": newest["date"].isoformat(),

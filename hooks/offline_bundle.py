@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from _build_inputs import source_date_epoch
 from _downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
-from _offline import bundle, human_size  # noqa: F401  human_size: the tests read sizes as the pages show them
+from _offline import bundle
 
 
 def on_config(config):

@@ -1,7 +1,6 @@
 """Published addresses never break (citations themselves: tests/test_citations.py)."""
 
 import filecmp
-import json
 import re
 
 import pytest

@@ -13,7 +13,8 @@ from conftest import ROOT, run_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from offline_bundle import ZIP_NAME, human_size  # noqa: E402
+from _downloads import ZIP_NAME  # noqa: E402
+from _offline import human_size  # noqa: E402
 
 ZIP_BUDGET = 1_500_000
 
