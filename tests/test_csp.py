@@ -79,7 +79,7 @@ def test_no_policy_violation_while_a_reader_searches_switches_palette_and_cites(
                            timeout=15000)
     violations = page.evaluate("window.__violations")
     page.goto(site_root + "rationale.html")  # figures: style="" attributes, allowed by hash
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-palette] label:visible").first.click()
     page.click("details.cite-this-page summary")
     violations += page.evaluate("window.__violations")
     csp_messages = [e for e in reader.errors if "Content Security Policy" in e]

@@ -95,7 +95,7 @@ def test_the_unzipped_copy_works_from_disk(visit, unzipped):
     page.wait_for_url("**/timeline.html")
     assert page.locator("li.timeline-entry").count() >= 30
     scheme = page.get_attribute("body", "data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-palette] label:visible").first.click()
     assert page.get_attribute("body", "data-md-color-scheme") != scheme, "dark mode does not switch"
     page.click("details.cite-this-page summary")
     assert "timeline.html" in page.locator(".citation-apa").inner_text()

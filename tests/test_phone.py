@@ -1,6 +1,6 @@
-"""A reader on a phone: figures fit the screen without scrolling inside the page, a tap on a
-footnote shows its source in place, statement boxes read at body size, and the address bar
-keeps the page's address."""
+"""A reader on a phone: figures fit the screen without scrolling inside the page, statement
+boxes read at body size, and the address bar keeps the page's address. A tap on a footnote:
+test_footnote_tooltips.py."""
 
 import pytest
 
@@ -47,39 +47,6 @@ def test_a_comparison_is_stacked_cards_that_name_their_columns_on_a_phone(visit,
     assert [label.lower() for label in labels] == ["today", "after the shift"]
     reader.page.set_viewport_size({"width": 1200, "height": 800})
     assert figure.locator("thead").is_visible() and not first_row.locator(".cell-label").first.is_visible()
-
-
-def test_a_tap_on_a_footnote_shows_its_source_in_place(visit, http_site):
-    reader = visit(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
-    page = reader.page
-    page.goto(http_site + "us-forces.html")
-    marker = page.locator("article p a.footnote-ref").first
-    marker.scroll_into_view_if_needed()
-    before = page.evaluate("scrollY")
-    marker.tap()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(timeout=5000)
-    source = page.locator(marker.get_attribute("href").replace(":", "\\:")).inner_text()
-    assert tooltip.inner_text().split(".")[0] in source, "the tooltip does not show the footnote's source"
-    box = tooltip.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, f"the tooltip is off screen: {box}"
-    assert page.evaluate("scrollY") == before and page.evaluate("location.hash") == "", "the tap jumped away"
-
-
-def test_the_keyboard_opens_a_footnote_tooltip_and_enter_still_jumps(visit, http_site):
-    reader = visit(viewport={"width": 1200, "height": 800})
-    page = reader.page
-    page.goto(http_site + "us-forces.html")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
-            break
-    else:
-        pytest.fail("Tab never reached a footnote marker")
-    page.locator(".md-tooltip2--active").wait_for(timeout=5000)
-    target = page.evaluate("document.activeElement.getAttribute('href')")
-    page.keyboard.press("Enter")
-    page.wait_for_function("hash => location.hash === hash", arg=target, timeout=5000)
 
 
 def test_statement_boxes_read_at_body_size_and_the_strategy_s_words_larger(visit, http_site):
