@@ -272,3 +272,32 @@ def test_palette_switches_from_the_keyboard(visit, http_site):
         page.keyboard.press("Enter")
         page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'", timeout=5000)
         assert focused(page)["cls"].startswith("md-option"), "focus left the toggle"
+
+
+def test_the_menu_of_a_narrow_screen_opens_and_closes_from_the_keyboard(visit, http_site):
+    """Material's menu button is a label, out of the Tab order, and its closed drawer's links
+    were in it, off screen (assets/javascripts/drawer-keyboard.js, overrides/partials/header.html)."""
+    reader = visit(viewport={"width": 360, "height": 740})
+    page = reader.page
+    page.goto(http_site + "alliance.html")
+    on_screen = """() => { const r = document.activeElement.getBoundingClientRect();
+        return r.width > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight }"""
+    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        assert not page.evaluate(in_drawer), "Tab reached the closed drawer's links, which are off screen"
+        if page.evaluate("document.activeElement.htmlFor") == "__drawer":
+            break
+    else:
+        pytest.fail("Tab never reached the menu button")
+    button = focused(page)
+    assert button["ring"] and button["visible"], f"the menu button shows no focus: {button}"
+    assert page.evaluate("document.activeElement.innerText.trim()") == "Navigation", "the menu button has no name"
+    for key in ["Enter", " "]:
+        page.keyboard.press(key)
+        page.wait_for_function(in_drawer, timeout=5000)
+        assert page.evaluate("document.getElementById('__drawer').checked"), f"{key!r} did not open the menu"
+        page.wait_for_function(on_screen, timeout=5000)  # once the drawer has slid in
+        page.keyboard.press("Escape")
+        page.wait_for_function("document.activeElement.htmlFor === '__drawer'", timeout=5000)
+        assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the menu"

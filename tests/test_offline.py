@@ -198,6 +198,8 @@ def test_the_printed_edition_has_black_links_and_no_screen_apparatus(visit, http
     page = reader.page
     page.goto(http_site + "print.html")
     page.emulate_media(media="print")
+    # Links ease into their printed colour (Material's colour transition): read it once there.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     colours = page.evaluate("[...document.querySelectorAll('article a')].map(a => getComputedStyle(a).color)")
     assert set(colours) == {"rgb(0, 0, 0)"}, f"links print in {set(colours) - {'rgb(0, 0, 0)'}}"
     for selector in (".reporting-through", ".screen-only", ".grid.cards", ".cite-this-page", ".headerlink"):

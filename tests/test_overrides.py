@@ -23,7 +23,7 @@ def test_copied_templates_are_of_the_installed_material():
     copies = {path.relative_to(OVERRIDES).as_posix(): COPY_HEADER.match(path.read_text(encoding="utf-8"))
               for path in OVERRIDES.rglob("*.html")}
     copies = {name: header for name, header in copies.items() if header}
-    assert {"partials/nav-item.html", "partials/palette.html", "partials/search.html"} <= set(copies)
+    assert {"partials/header.html", "partials/nav-item.html", "partials/palette.html", "partials/search.html"} <= set(copies)
     for name, header in copies.items():
         assert header[1] == name and (MATERIAL / name).is_file(), f"overrides/{name}: its header names {header[1]}"
         assert header[2] == installed, (f"overrides/{name} is a copy from Material {header[2]}, but {installed} "
@@ -46,6 +46,13 @@ INTENDED_CHANGES = {
     "partials/search.html": [
         ('<div class="md-search" data-md-component="search" role="dialog">',
          '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+    ],
+    "partials/header.html": [
+        ('    <label class="md-header__button md-icon" for="__drawer">\n',
+         '    <label class="md-header__button md-icon" for="__drawer" tabindex="0">\n'),
+        ('      {% set icon = config.theme.icon.menu or "material/menu" %}\n      {% include ".icons/" ~ icon ~ ".svg" %}\n',
+         '      {% set icon = config.theme.icon.menu or "material/menu" %}\n      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+         '      <span class="visually-hidden">{{ lang.t("nav") }}</span>\n'),
     ],
     "partials/palette.html": [
         ('<form class="md-header__option" data-md-component="palette">', '<form class="md-header__option" data-palette>'),
