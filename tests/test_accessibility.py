@@ -129,7 +129,7 @@ def test_axe_finds_no_violations(audit, request):
 
 def test_html_codesniffer_finds_no_errors_but_the_allowed(audit, request):
     if HTMLCS is None:
-        message = "HTML_CodeSniffer needs node_modules/html_codesniffer: run `make test`"
+        message = "HTML_CodeSniffer needs node_modules/@pa11y/html_codesniffer: run `make test`"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
