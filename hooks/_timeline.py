@@ -18,7 +18,7 @@ PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
 SECTIONS = [
     ("past", "What already happened", ("history", "decision")),
     ("scheduled", "What is scheduled", ("scheduled",)),
-    ("phases", "A transition in phases, as the article describes it", ("phase",)),
+    ("phases", "What could change, in the article's account", ("phase",)),
 ]
 
 # What happened before this year is "earlier history": on a phone it folds behind one
