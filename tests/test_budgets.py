@@ -10,8 +10,10 @@ HTML_BUDGET = 30 * 1024
 FIRST_VIEW_BUDGET = 90 * 1024
 # print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
 # when the 2026 update made the text about a third longer, then when the source list gained
-# each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then).
-PRINT_BUDGETS = {"html": 85 * 1024, "first_view": 145 * 1024}
+# each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then), and
+# when the fourth fact-check round's corrections (text and two changelog entries) and the
+# site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then).
+PRINT_BUDGETS = {"html": 88 * 1024, "first_view": 150 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:
