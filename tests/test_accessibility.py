@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from accessibility_engines import AXE, AXE_VERSION, HTMLCS, HTMLCS_VERSION
 
@@ -22,6 +23,7 @@ PALETTES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Mate
 # Besides every page in each palette, the audit below reads these two:
 PRINTED = "print.html, printed"  # with print styles
 PHONE_MENU = "sources.html, 360px wide, menu open"  # the menu a phone shows, open at a section
+PHONE_CARDS = "deterrence.html, 360px wide"  # its comparison stacked as cards, shaded headers
 
 # HTML_CodeSniffer errors allowed, by exact code and element (tag.class as the audit
 # describes it), each with its reason. Nothing else is allowed: fix the page instead.
@@ -114,6 +116,8 @@ def audit(request, browser, http_site, html_pages) -> dict[str, PageAudit]:
     page.click(".md-header label[for=__drawer]")
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     audits[PHONE_MENU] = audit_page(page)
+    page.goto(http_site + "deterrence.html")
+    audits[PHONE_CARDS] = audit_page(page)
     page.set_viewport_size(desktop)
     page.goto(http_site + "print.html")
     page.emulate_media(media="print")  # a reader printing from this palette
@@ -263,14 +267,14 @@ def test_search_works_from_the_keyboard_alone(visit, http_site, keys):
 
 
 def test_palette_switches_from_the_keyboard(visit, http_site):
-    """Also why H32.2 is allowed for the palette form: Enter on the toggle switches, both ways."""
+    """Also why H32.2 is allowed for the palette form: Enter or Space on the toggle switches, both ways."""
     reader = visit(viewport={"width": 1400, "height": 900}, color_scheme="light")
     page = reader.page
     page.goto(http_site + "index.html")
     tab_to(page, "md-option")
-    for scheme in ["slate", "default"]:
-        page.keyboard.press("Enter")
-        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'", timeout=5000)
+    for scheme, key in [("slate", "Enter"), ("default", "Enter"), ("slate", " "), ("default", " ")]:
+        page.keyboard.press(key)
+        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'", timeout=5000)
         assert focused(page)["cls"].startswith("md-option"), "focus left the toggle"
 
 
@@ -282,7 +286,7 @@ def test_the_menu_of_a_narrow_screen_opens_and_closes_from_the_keyboard(visit, h
     page.goto(http_site + "alliance.html")
     on_screen = """() => { const r = document.activeElement.getBoundingClientRect();
         return r.width > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight }"""
-    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
+    in_drawer = "() => !!document.activeElement.closest('.md-sidebar--primary')"
     for _ in range(12):
         page.keyboard.press("Tab")
         assert not page.evaluate(in_drawer), "Tab reached the closed drawer's links, which are off screen"
@@ -299,5 +303,29 @@ def test_the_menu_of_a_narrow_screen_opens_and_closes_from_the_keyboard(visit, h
         assert page.evaluate("document.getElementById('__drawer').checked"), f"{key!r} did not open the menu"
         page.wait_for_function(on_screen, timeout=5000)  # once the drawer has slid in
         page.keyboard.press("Escape")
-        page.wait_for_function("document.activeElement.htmlFor === '__drawer'", timeout=5000)
+        page.wait_for_function("() => document.activeElement.htmlFor === '__drawer'", timeout=5000)
         assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the menu"
+    # Open, every Tab stop is a visible item of the menu, until Tab leaves it and it closes.
+    page.keyboard.press("Enter")
+    page.wait_for_function(in_drawer, timeout=5000)
+    page.wait_for_timeout(300)  # slid in
+    seen = []
+    for _ in range(40):
+        if not page.evaluate(in_drawer):
+            break
+        seen.append(page.evaluate("document.activeElement.textContent.trim()"))
+        try:  # on top, once a panel has slid away
+            page.wait_for_function("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                return !!hit && (hit === e || e.contains(hit)) }""", timeout=2000)
+        except PlaywrightTimeout:
+            pytest.fail(f"Tab reached a menu item the reader cannot see: {seen[-1]!r}")
+        if page.evaluate("document.activeElement.htmlFor") == "__toc":
+            page.keyboard.press("Enter")  # the page's contents, a panel of the menu
+            page.wait_for_function("() => document.getElementById('__toc').checked", timeout=5000)
+            page.wait_for_timeout(300)
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never left the open menu")
+    assert any(text.startswith("Wartime operational control") for text in seen), f"the page's contents were not reached: {seen}"
+    assert not page.evaluate("document.getElementById('__drawer').checked"), "the menu stayed open with focus behind it"

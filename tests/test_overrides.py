@@ -61,7 +61,7 @@ INTENDED_CHANGES = {
         ('      <input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n', ""),
         ("      {% if toc %}\n        <label class=\"md-nav__link md-nav__link--active\" for=\"__toc\">",
          "      {% if toc %}\n        <input class=\"md-nav__toggle md-toggle\" type=\"checkbox\" id=\"__toc\">\n"
-         "        <label class=\"md-nav__link md-nav__link--active\" for=\"__toc\">"),
+         "        <label class=\"md-nav__link md-nav__link--active\" for=\"__toc\" tabindex=\"0\">"),
     ],
 }
 GENERATED_HEADER = re.compile(r"\A\{#-\n  This file was automatically generated - do not edit\n-#\}\n")

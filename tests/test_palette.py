@@ -34,7 +34,7 @@ def test_a_first_visit_follows_the_system_and_a_choice_holds_on_the_next_page(vi
     dark = browser_colours(page)
     assert dark["colorScheme"] == "dark"
     page.locator("form[data-palette] label:visible").click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     light = browser_colours(page)
     assert light["colorScheme"] == "light"
     for colours in (dark, light):
