@@ -5,9 +5,12 @@ from page_weight import first_view, gz
 # Every page carries the site's stylesheet inline (about 5 KB gzip: one request fewer before
 # first paint, hooks/first_paint.py), so HTML and first view are counted together: raised from
 # 25/80 KB when it moved in and the pages gained citation lines, footnote back-links and, on
-# us-forces.html, the map (up to 26.8/80.8 KB then).
+# us-forces.html, the map (up to 26.8/80.8 KB then). First view raised to 92 KB when the site's
+# own scripts (footnote tooltips, the light/dark switch and the menu from the keyboard, about
+# 1.5 KB together) replaced Material's slower work on load and the November corrections
+# lengthened the timeline (90.0 KB then).
 HTML_BUDGET = 30 * 1024
-FIRST_VIEW_BUDGET = 90 * 1024
+FIRST_VIEW_BUDGET = 92 * 1024
 # print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
 # when the 2026 update made the text about a third longer, then when the source list gained
 # each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then), and
