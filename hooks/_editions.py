@@ -19,15 +19,22 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def validate(entries: list[dict], path, docs: Path) -> list[dict]:
-    """Entries oldest first; each file present with the hash it was registered with."""
+def validate(entries: list[dict], path, docs: Path, change_ids: list[str]) -> list[dict]:
+    """Entries oldest first; each file present with the hash it was registered with, and
+    its last change one of change_ids (data/changes.yml's ids, newest first), in order."""
     previous = None
+    previous_change = len(change_ids)
     for position, entry in enumerate(entries):
         name = str(entry.get("date") or f"#{position + 1}")
         entry["date"] = full_date(entry, path, name, "date")
         if previous and entry["date"] <= previous:
             raise DataError(path, name, "date", "editions run oldest first, one a day at most")
         previous = entry["date"]
+        if entry["last_change"] not in change_ids:
+            raise DataError(path, name, "last_change", f"'{entry['last_change']}' is not an entry of data/changes.yml")
+        if change_ids.index(entry["last_change"]) > previous_change:
+            raise DataError(path, name, "last_change", "is older than the previous edition's last change")
+        previous_change = change_ids.index(entry["last_change"])
         for file_field, hash_field in (("file", "sha256"), ("zip", "zip_sha256")):
             file = docs / entry[file_field]
             if not str(entry[file_field]).startswith(FOLDER + "/"):
@@ -50,23 +57,36 @@ def size_text(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{round(size / 1000)} KB"
 
 
+def changes_word(count: int) -> str:
+    return f"{count} {'change' if count == 1 else 'changes'}"
+
+
 def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> str:
-    """editions.html's list, newest first: date, its files and sizes, what changed since the previous one."""
+    """editions.html's list, newest first: date, its files and sizes, what changed since the
+    previous one; for the newest, the changes made after it. changes: newest first."""
     if not entries:
         return "No edition has been cut yet."
+    position = {change["id"]: index for index, change in enumerate(changes)}
     items = []
     for index in range(len(entries) - 1, -1, -1):
         entry = entries[index]
-        since = entries[index - 1]["date"] if index else None
-        changed = [c for c in changes if c["date"] <= entry["date"] and (since is None or c["date"] > since)]
-        summary = ("the first edition" if since is None else
-                   f"{len(changed)} {'change' if len(changed) == 1 else 'changes'} since {human_date(since.isoformat())}")
+        holds = position[entry["last_change"]]
+        if index:
+            since = entries[index - 1]
+            summary = (f"{changes_word(position[since['last_change']] - holds)} since "
+                       f"{human_date(since['date'].isoformat())}")
+        else:
+            summary = "the first edition"
+        summary = markdown_text(summary)
+        if index == len(entries) - 1 and holds:
+            summary += (f"; {changes_word(holds)} made after it {'is' if holds == 1 else 'are'} not in it "
+                        "(see the [changelog](changelog.md))")
         items.append(
             f'<li id="edition-{entry["date"].isoformat()}" markdown="span">'
             f'**<a href="{entry["file"]}">{human_date(entry["date"].isoformat())}</a>**: '
             f'single page ({size_text((docs / entry["file"]).stat().st_size)}), '
             f'<a href="{entry["zip"]}">offline copy</a> (zip, {size_text((docs / entry["zip"]).stat().st_size)}); '
-            f"{markdown_text(summary)}.</li>")
+            f"{summary}.</li>")
     return '<ul class="editions" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 
 

@@ -23,8 +23,8 @@ CHANGES: list[dict] = []
 def on_config(config):
     docs = Path(config.docs_dir)
     path = data_path(config, "editions.yml")
-    EDITIONS[:] = validate(load_list(path), path, docs)
     CHANGES[:] = load_changes(config)
+    EDITIONS[:] = validate(load_list(path), path, docs, [change["id"] for change in CHANGES])
     newest = latest(EDITIONS)
     config.extra["latest_edition"] = newest and {
         "date": human_date(newest["date"].isoformat()), "iso": newest["date"].isoformat(),

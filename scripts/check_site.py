@@ -35,8 +35,9 @@ def check() -> list[str]:
         ids = set(sources)
         timeline.validate(load_list(DATA / "timeline.yml"), DATA / "timeline.yml", ids)
         figures.validate(load_list(DATA / "figures.yml"), DATA / "figures.yml", ids)
-        _changes.validate(load_list(DATA / "changes.yml"), DATA / "changes.yml", ids)
-        _editions.validate(load_list(DATA / "editions.yml"), DATA / "editions.yml", ROOT / "docs")
+        changes = _changes.validate(load_list(DATA / "changes.yml"), DATA / "changes.yml", ids)
+        _editions.validate(load_list(DATA / "editions.yml"), DATA / "editions.yml", ROOT / "docs",
+                           [change["id"] for change in changes])
     except DataError as error:
         return [str(error)]
     return []

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +105,9 @@ def main() -> None:
         html.write_text(edition_page(site, day, previous, os.environ.get("SITE_URL", "http://127.0.0.1:8000/")),
                         encoding="utf-8")
         shutil.copyfile(site / ZIP_NAME, archive)
-    entry = (f"\n- date: {day}\n  file: {FOLDER}/{html.name}\n  sha256: {sha256(html)}\n"
+    # The newest change the edition holds: changes made later the same day are not in it.
+    last_change = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))[0]["id"]
+    entry = (f"\n- date: {day}\n  last_change: {last_change}\n  file: {FOLDER}/{html.name}\n  sha256: {sha256(html)}\n"
              f"  zip: {FOLDER}/{archive.name}\n  zip_sha256: {sha256(archive)}\n")
     text = REGISTRY.read_text(encoding="utf-8").replace("\n[]\n", "\n")
     REGISTRY.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")

@@ -160,7 +160,9 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
     from _editions import sha256
     registry = broken_copy.path / "data" / "editions.yml"
     text = registry.read_text(encoding="utf-8")
-    entry_text = (f"- date: 2026-11-20\n  file: editions/2026-11-20.html\n  sha256: {sha256(editions / '2026-11-20.html')}\n"
+    first_change = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))[-1]["id"]
+    entry_text = (f"- date: 2026-11-20\n  last_change: {first_change}\n  file: editions/2026-11-20.html\n"
+                  f"  sha256: {sha256(editions / '2026-11-20.html')}\n"
                   f"  zip: editions/2026-11-20-offline.zip\n  zip_sha256: {sha256(editions / '2026-11-20-offline.zip')}\n")
     registry.write_text(text.replace("\n[]\n", "\n") if "\n[]\n" in text else text, encoding="utf-8")
     first = registry.read_text(encoding="utf-8").split("\n- date:", 1)

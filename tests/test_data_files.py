@@ -5,6 +5,7 @@ and each file's own validator, as the hooks call them.
 """
 
 import copy
+import datetime
 import sys
 
 import pytest
@@ -21,8 +22,9 @@ import _timeline as timeline  # noqa: E402
 from _data import DataError, load_list  # noqa: E402
 
 SOURCE_IDS = {s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))}
-NEWEST_CHANGE = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))[0]["id"]
-AN_EDITION = {"date": "2026-11-20", "file": "editions/2026-11-20.html", "sha256": "0" * 64,
+CHANGE_IDS = [c["id"] for c in yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))]
+NEWEST_CHANGE = CHANGE_IDS[0]
+AN_EDITION = {"date": "2026-11-20", "last_change": NEWEST_CHANGE, "file": "editions/2026-11-20.html", "sha256": "0" * 64,
               "zip": "editions/2026-11-20-offline.zip", "zip_sha256": "0" * 64}
 
 VALIDATORS = {
@@ -30,7 +32,7 @@ VALIDATORS = {
     "timeline": lambda entries, path: timeline.validate(entries, path, SOURCE_IDS),
     "figures": lambda entries, path: figures.validate(entries, path, SOURCE_IDS),
     "changes": lambda entries, path: _changes.validate(entries, path, SOURCE_IDS),
-    "editions": lambda entries, path: _editions.validate(entries, path, ROOT / "docs"),
+    "editions": lambda entries, path: _editions.validate(entries, path, ROOT / "docs", CHANGE_IDS),
 }
 
 # file -> mistake -> (change the entries, the entry and field the message must name)
@@ -73,6 +75,7 @@ MISTAKES = {
         "unknown field": (lambda e: e[0].update(colour="blue"), "2026-11-20", "colour"),
         "bad file": (lambda e: e[0].update(file="elsewhere/2026-11-20.html"), "2026-11-20", "file"),
         "bad date": (lambda e: e[0].update(date="2026-02-30"), "2026-02-30", "date"),
+        "unknown last change": (lambda e: e[0].update(last_change="no-such-change"), "2026-11-20", "last_change"),
     },
 }
 CASES = [(name, mistake) for name, mistakes in MISTAKES.items() for mistake in mistakes]
@@ -132,3 +135,24 @@ def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
                         encoding="utf-8")
     with pytest.raises(DataError, match="Additional properties are not allowed"):
         read_registry(registry)
+
+
+def test_an_edition_lists_the_changes_it_holds_and_those_made_after_it(tmp_path):
+    """Changes are matched to editions by id, not by date: a same-day change after an edition is not in it."""
+    (tmp_path / "editions").mkdir()
+    editions = []
+    for day, last, name in ((20, "in-first", "a"), (27, "in-second", "b")):
+        file = tmp_path / "editions" / f"{name}.html"
+        file.write_text(name, encoding="utf-8")
+        digest = _editions.sha256(file)
+        editions.append({"date": datetime.date(2026, 11, day), "last_change": last, "file": f"editions/{name}.html",
+                         "sha256": digest, "zip": f"editions/{name}.html", "zip_sha256": digest})
+    changes = [{"id": id_} for id_ in ("later-same-day", "in-second", "also-in-second", "in-first")]
+    ids = [c["id"] for c in changes]
+    listing = _editions.editions_markdown(_editions.validate(copy.deepcopy(editions), tmp_path / "e.yml", tmp_path, ids),
+                                          changes, tmp_path)
+    assert "2 changes since 20 November 2026" in listing
+    assert "1 change made after it is not in it" in listing
+    editions[0]["last_change"], editions[1]["last_change"] = "in-second", "in-first"
+    with pytest.raises(DataError, match="older than the previous edition"):
+        _editions.validate(editions, tmp_path / "e.yml", tmp_path, ids)
