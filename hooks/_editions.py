@@ -32,9 +32,10 @@ def validate(entries: list[dict], path, docs: Path, change_ids: list[str]) -> li
         previous = entry["date"]
         if entry["last_change"] not in change_ids:
             raise DataError(path, name, "last_change", f"'{entry['last_change']}' is not an entry of data/changes.yml")
-        if change_ids.index(entry["last_change"]) > previous_change:
+        change = change_ids.index(entry["last_change"])  # newest first: smaller is newer
+        if change > previous_change:
             raise DataError(path, name, "last_change", "is older than the previous edition's last change")
-        previous_change = change_ids.index(entry["last_change"])
+        previous_change = change
         for file_field, hash_field in (("file", "sha256"), ("zip", "zip_sha256")):
             file = docs / entry[file_field]
             if not str(entry[file_field]).startswith(FOLDER + "/"):

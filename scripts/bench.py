@@ -74,11 +74,12 @@ def multiply_pages(project: Path, factor: int) -> int:
     registry.write_text(yaml.safe_dump({"live": live + copies, "moved": []}), encoding="utf-8")
     # And give each copy its original's history, so that its dates agree with the record.
     record = project / "data" / "changes.yml"
-    schema_line = record.read_text(encoding="utf-8").splitlines()[0]
-    entries = yaml.safe_load(record.read_text(encoding="utf-8"))
+    text = record.read_text(encoding="utf-8")
+    entries, copied = yaml.safe_load(text), {page.name for page in pages}
     for entry in entries:
         entry["pages"] += [target.replace(".md", f"-{copy}.md", 1) for copy in range(2, factor + 1)
-                           for target in entry["pages"] if target.partition("#")[0] in {p.name for p in pages}]
+                           for target in entry["pages"] if target.partition("#")[0] in copied]
+    schema_line = text.splitlines()[0]
     record.write_text(schema_line + "\n" + yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
     return len(pages) * factor
 

@@ -10,20 +10,20 @@
   const drawer = document.querySelector(".md-sidebar--primary")
   if (!toggle || !button || !drawer) return
 
-  // Space on any label in the Tab order: the menu button, and the menu's panel openers.
   document.addEventListener("keydown", event => {
-    if (event.key !== " " || !(event.target instanceof HTMLLabelElement) || event.target.tabIndex < 0) return
-    event.preventDefault()  // not a scroll
-    event.target.click()
+    const target = event.target
+    // Space on any label in the Tab order: the menu button, and the menu's panel openers.
+    if (event.key === " " && target instanceof HTMLLabelElement && target.tabIndex >= 0) {
+      event.preventDefault()  // not a scroll
+      target.click()
+    } else if (event.key === "Escape" && toggle.checked) {
+      toggle.click()
+      button.focus()
+    }
   })
   toggle.addEventListener("change", () => {
     if (toggle.checked && document.activeElement === button)
       drawer.querySelector("a[href]").focus()
-  })
-  document.addEventListener("keydown", event => {
-    if (event.key !== "Escape" || !toggle.checked) return
-    toggle.click()
-    button.focus()
   })
   document.addEventListener("focusin", event => {
     const target = event.target
