@@ -4,7 +4,7 @@ from functools import wraps
 
 from mkdocs.exceptions import PluginError
 
-from _data import DataError
+from explainer.data import DataError
 
 
 def reports_data_errors(event):

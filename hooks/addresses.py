@@ -12,8 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _addresses import REGISTRY, citable_ids, exists, ids_in, read_registry, write_redirect
-from _data import data_path
+from explainer.addresses import REGISTRY, citable_ids, exists, ids_in, read_registry, write_redirect
+from explainer.data import data_path
 
 live: set[str] = set()
 moved: dict[str, str] = {}

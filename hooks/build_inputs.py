@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
+from explainer.build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
 
 
 @event_priority(100)

@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, load_changes, problems, updated_line
-from _data import human_date, nav_titles
+from explainer.changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, load_changes, problems, updated_line
+from explainer.data import human_date, nav_titles
 
 log = logging.getLogger("mkdocs.hooks.changes")
 

@@ -13,10 +13,10 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_build_datetime
 
-from _citations import (Edition, PageFacts, add_entry_links, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
+from explainer.citations import (Edition, PageFacts, add_entry_links, add_section_citations, csl_item, edition_facts, formats, head_tags, json_ld,
                         page_title)
-from _data import data_path
-from _references import csl_json, ris
+from explainer.data import data_path
+from explainer.references import csl_json, ris
 
 DOWNLOADS = "cite"  # cite/<page>.ris and cite/<page>.json
 PRINT_PAGE = "print.md"  # every page at once (hooks/print_edition.py)

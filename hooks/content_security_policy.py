@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from _csp import with_policy
+from explainer.csp import with_policy
 
 
 @event_priority(-100)  # last: hashes the inline scripts as the other hooks left them

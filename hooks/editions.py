@@ -10,9 +10,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _changes import load_changes
-from _data import data_path, human_date, load_list
-from _editions import editions_markdown, latest, validate
+from explainer.changes import load_changes
+from explainer.data import data_path, human_date, load_list
+from explainer.editions import editions_markdown, latest, validate
 
 MARKER = "<!-- editions -->"
 EDITIONS: list[dict] = []

@@ -8,8 +8,8 @@ the sources cited there; at the end it says how much it checked, so a silent ski
 import logging
 
 from _adapter import reports_data_errors
-from _evidence import Result, blocks_of, check_blocks
-from _sources import evidence_texts, load_sources
+from explainer.evidence import Result, blocks_of, check_blocks
+from explainer.sources import evidence_texts, load_sources
 
 log = logging.getLogger("mkdocs.hooks.evidence")
 

@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _data import data_path, load_list
-from _figures import MARKER, render, validate
-from _sources import load_sources
+from explainer.data import data_path, load_list
+from explainer.figures import MARKER, render, validate
+from explainer.sources import load_sources
 
 log = logging.getLogger("mkdocs.hooks.figures")
 

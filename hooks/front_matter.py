@@ -6,7 +6,7 @@ Adapter only: the rules are in hooks/_front_matter.py.
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _front_matter import problems, unreadable
+from explainer.front_matter import problems, unreadable
 
 
 @event_priority(100)  # first: no other hook sees a page with bad front matter

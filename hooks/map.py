@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _data import data_path, load_list
-from _map import MapError, place_list, positions, render
-from _sources import load_sources
+from explainer.data import data_path, load_list
+from explainer.map import MapError, place_list, positions, render
+from explainer.sources import load_sources
 
 MARKER = "<!-- map: korea -->"
 SVG_MARKER = "<!-- map-svg: korea -->"

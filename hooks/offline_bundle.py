@@ -10,9 +10,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _build_inputs import source_date_epoch
-from _downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
-from _offline import bundle
+from explainer.build_inputs import source_date_epoch
+from explainer.downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from explainer.offline import bundle
 
 
 def on_config(config):

@@ -7,9 +7,9 @@ rendered the other pages' HTML is ready.
 
 from mkdocs.exceptions import PluginError
 
-from _data import data_path
-from _print_edition import MARKER, Chapter, edition
-from _print_pages import page_css, with_abbreviations
+from explainer.data import data_path
+from explainer.print_edition import MARKER, Chapter, edition
+from explainer.print_pages import page_css, with_abbreviations
 
 PRINT_PAGE = "print.md"
 

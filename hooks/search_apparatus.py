@@ -5,7 +5,7 @@ After the sources hook, which writes the footnotes; the search plugin reads the 
 
 from mkdocs.plugins import event_priority
 
-from _search import leave_out_of_search
+from explainer.search import leave_out_of_search
 
 
 @event_priority(-50)  # after the hooks that write apparatus into the HTML (footnote separators)

@@ -6,7 +6,7 @@ tells that host who reads what. What counts as a load: hooks/_foreign_loads.py.
 
 from mkdocs.exceptions import PluginError
 
-from _foreign_loads import foreign_loads
+from explainer.foreign_loads import foreign_loads
 
 
 def on_post_page(output, page, config):

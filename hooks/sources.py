@@ -13,10 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _data import human_date
-from _footnotes import REFERENCE, labelled_backlinks, ordered_clusters, separated
-from _references import bibtex, csl_json, ris
-from _sources import citation_text, csl_item, load_sources, reporting_through, source_list
+from explainer.data import human_date
+from explainer.footnotes import REFERENCE, labelled_backlinks, ordered_clusters, separated
+from explainer.references import bibtex, csl_json, ris
+from explainer.sources import citation_text, csl_item, load_sources, reporting_through, source_list
 
 log = logging.getLogger("mkdocs.hooks.sources")
 

@@ -10,9 +10,9 @@ message naming the file, the entry and the field.
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _data import data_path, load_list, nav_titles
-from _sources import load_sources
-from _timeline import LATEST_MARKER, MARKER, TITLES, render, render_latest, validate
+from explainer.data import data_path, load_list, nav_titles
+from explainer.sources import load_sources
+from explainer.timeline import LATEST_MARKER, MARKER, TITLES, render, render_latest, validate
 
 ENTRIES: list[dict] = []
 

@@ -31,13 +31,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "hooks"))
 # The tests' own build and weights, not a second copy of them.
-from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from conftest import QuietHandler, copy_project, run_build, serve_folder  # noqa: E402
-from _downloads import ZIP_NAME  # noqa: E402
-from page_weight import first_view, gz, search_index  # noqa: E402
-from test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS  # noqa: E402
+from chromium import CHROMIUM_ARGS, chromium_path
+from conftest import QuietHandler, copy_project, run_build, serve_folder
+from explainer.downloads import ZIP_NAME
+from page_weight import first_view, gz, search_index
+from test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS
 
 
 def timed_builds(project: Path, runs: int) -> float:

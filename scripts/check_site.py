@@ -13,22 +13,21 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _changes  # noqa: E402
-import _editions  # noqa: E402
-from _addresses import exists, ids_in, read_registry  # noqa: E402
-from _data import DataError, load_list  # noqa: E402
-from _evidence import blocks_of, check_blocks  # noqa: E402
-from _foreign_loads import foreign_loads  # noqa: E402
-from _sources import evidence_texts, validate as validate_sources  # noqa: E402
+from explainer import changes as _changes
+from explainer import editions as _editions
+from explainer.addresses import exists, ids_in, read_registry
+from explainer.data import DataError, load_list
+from explainer.evidence import blocks_of, check_blocks
+from explainer.foreign_loads import foreign_loads
+from explainer.sources import evidence_texts, validate as validate_sources
 
 DATA = ROOT / "data"
 CONFIG = {"config_file_path": str(ROOT / "mkdocs.yml")}
 
 
 def check() -> list[str]:
-    import _figures as figures
-    import _timeline as timeline
+    from explainer import figures as figures
+    from explainer import timeline as timeline
 
     try:
         sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")

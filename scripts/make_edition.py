@@ -23,11 +23,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from _csp import with_policy  # noqa: E402
-from _data import human_date  # noqa: E402
-from _editions import FOLDER, sha256  # noqa: E402
-from _downloads import ZIP_NAME  # noqa: E402
+from explainer.csp import with_policy
+from explainer.data import human_date
+from explainer.editions import FOLDER, sha256
+from explainer.downloads import ZIP_NAME
 
 REGISTRY = ROOT / "data" / "editions.yml"
 # What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,

@@ -20,10 +20,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from _downloads import PDF_NAME  # noqa: E402
+from chromium import CHROMIUM_ARGS, chromium_path
+from explainer.downloads import PDF_NAME
 
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"
 # Each chapter's heading, as the outline names it, by the chapter's id.

@@ -47,3 +47,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
     --require-hashes -r "$lock"
   echo "$lock_hash" >"$stamp"
 fi
+
+# The checkout's own package (explainer/) is importable from the venv, as an editable install
+# would make it, without a build backend: one .pth line naming this checkout. The venv is made
+# anew when the checkout moves, so the line is always this checkout's.
+site_packages=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
+echo "$(pwd -P)" >"$site_packages/seoul-in-the-lead-checkout.pth"

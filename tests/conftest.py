@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from chromium import CHROMIUM_ARGS, chromium_path
 # What a build needs; tests that break the input build a copy of exactly this.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable

@@ -57,9 +57,7 @@ def test_bad_input_stops_the_build_with_a_message_naming_it(broken_copy, case):
 
 
 # ---- Front matter rules, as the hook's pure function sees them ----
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _front_matter import problems  # noqa: E402
+from explainer.front_matter import problems
 
 GOOD = {"title": "FAQ", "description": "Short answers.", "published": datetime.date(2026, 11, 27),
         "updated": datetime.date(2026, 11, 27), "reviewed": datetime.date(2026, 11, 27)}

@@ -5,9 +5,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _build_inputs import is_preview, site_url_problem, source_date_epoch, symlinks  # noqa: E402
+from explainer.build_inputs import is_preview, site_url_problem, source_date_epoch, symlinks
 
 # ---- Symlinks ----
 

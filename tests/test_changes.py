@@ -10,10 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _changes import feed_id, problems, updated_line, validate  # noqa: E402
-from _data import DataError  # noqa: E402
+from explainer.changes import feed_id, problems, updated_line, validate
+from explainer.data import DataError
 
 DAY = datetime.date(2026, 11, 27)
 RECORD = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))
@@ -156,8 +154,7 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
     editions.mkdir(exist_ok=True)
     (editions / "2026-11-20.html").write_text("<p>as it stood</p>", encoding="utf-8")
     (editions / "2026-11-20-offline.zip").write_bytes(b"zip")
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from _editions import sha256
+    from explainer.editions import sha256
     registry = broken_copy.path / "data" / "editions.yml"
     text = registry.read_text(encoding="utf-8")
     first_change = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))[-1]["id"]

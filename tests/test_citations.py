@@ -17,10 +17,8 @@ from citeproc.source.bibtex.bibparse import BibTeXParser
 from citeproc.source.json import CiteProcJSON
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _citations import Edition, PageFacts, edition_facts, formats  # noqa: E402
-from _references import apa_case, bibtex_title, headline_case  # noqa: E402
+from explainer.citations import Edition, PageFacts, edition_facts, formats
+from explainer.references import apa_case, bibtex_title, headline_case
 
 SITE = "Seoul in the Lead"
 AUTHOR = "Seoul in the Lead editors"

@@ -7,9 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _csp import policy, source_hash, with_policy  # noqa: E402
+from explainer.csp import policy, source_hash, with_policy
 
 REQUIRED = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'"]
 PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>t</title>{}</head><body>{}</body></html>'

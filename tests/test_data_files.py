@@ -12,14 +12,12 @@ import pytest
 import yaml
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import _changes  # noqa: E402
-import _editions  # noqa: E402
-import _sources  # noqa: E402
-import _figures as figures  # noqa: E402
-import _timeline as timeline  # noqa: E402
-from _data import DataError, load_list  # noqa: E402
+from explainer import changes as _changes
+from explainer import editions as _editions
+from explainer import sources as _sources
+from explainer import figures as figures
+from explainer import timeline as timeline
+from explainer.data import DataError, load_list
 
 SOURCE_IDS = {s["id"] for s in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))}
 CHANGE_IDS = [c["id"] for c in yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))]
@@ -116,7 +114,7 @@ def test_every_data_file_has_a_schema_its_editors_see():
 
 
 def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
-    from _addresses import read_registry
+    from explainer.addresses import read_registry
 
     places = yaml.safe_load((ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8"))
     assert (ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8").startswith(

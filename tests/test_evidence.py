@@ -12,9 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _evidence import blocks_of, check_blocks  # noqa: E402
+from explainer.evidence import blocks_of, check_blocks
 
 EVIDENCE = {
     "wire": "“South Korea is capable of taking primary responsibility,” the document said. "

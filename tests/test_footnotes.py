@@ -4,9 +4,7 @@ import re
 import sys
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _footnotes import labelled_backlinks, ordered_clusters  # noqa: E402
+from explainer.footnotes import labelled_backlinks, ordered_clusters
 
 
 def test_a_cluster_is_sorted_by_first_citation_and_cited_once():

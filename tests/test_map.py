@@ -8,9 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _map import KM_PER_DEGREE, MapError, positions  # noqa: E402
+from explainer.map import KM_PER_DEGREE, MapError, positions
 
 PLACES = yaml.safe_load((ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8"))
 

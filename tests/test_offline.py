@@ -10,11 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from _downloads import ZIP_NAME  # noqa: E402
-from _offline import human_size  # noqa: E402
+from explainer.downloads import ZIP_NAME
+from explainer.offline import human_size
 
 ZIP_BUDGET = 1_500_000
 

@@ -11,9 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _foreign_loads import css_loads, foreign_loads, is_foreign  # noqa: E402
+from explainer.foreign_loads import css_loads, foreign_loads, is_foreign
 
 
 def test_the_checker_catches_every_kind_of_foreign_load():

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, copy_project, run_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from python_check import NEWEST, OLDEST, supported  # noqa: E402
+from python_check import NEWEST, OLDEST, supported
 
 
 def test_the_range_check_names_what_is_needed():

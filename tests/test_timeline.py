@@ -6,9 +6,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from _timeline import date_span  # noqa: E402  the rules' own pure function
+from explainer.timeline import date_span  # the rules' own pure function
 
 TIMELINE = "data/timeline.yml"
 REQUIRED_MILESTONES = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from _data import DataError, full_date, human_date, markdown_text
+from .data import DataError, full_date, human_date, markdown_text
 
 FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from _downloads import PDF_NAME
-from _print_pages import chapter_notes
+from .downloads import PDF_NAME
+from .print_pages import chapter_notes
 
 MARKER = "<!-- print-edition -->"
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')

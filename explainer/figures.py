@@ -7,7 +7,7 @@ stack label over bar (site.css), so no figure scrolls sideways inside the page.
 
 import re
 
-from _data import DataError, check_unique_ids, entry_name, markdown_text
+from .data import DataError, check_unique_ids, entry_name, markdown_text
 
 MARKER = re.compile(r"<!-- figure: ([a-z0-9-]+) -->")
 

@@ -9,8 +9,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from _downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
-from _editions import FOLDER as EDITIONS
+from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from .editions import FOLDER as EDITIONS
 
 
 def human_size(size: int) -> str:

@@ -7,8 +7,8 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
-from _references import csl_date
+from .data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
+from .references import csl_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
               "M": "one outlet; attributed in the text",

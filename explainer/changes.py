@@ -10,8 +10,8 @@ import datetime
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
-from _data import DataError, check_unique_ids, data_path, entry_name, full_date, human_date, load_list, markdown_text
-from _sources import load_sources
+from .data import DataError, check_unique_ids, data_path, entry_name, full_date, human_date, load_list, markdown_text
+from .sources import load_sources
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
 # Feed ids are UUIDs derived from each entry's own id: a rebuild, a new host or a new

@@ -8,7 +8,7 @@ what it renders where a page says `<!-- timeline -->` or `<!-- latest-developmen
 import datetime
 import html
 
-from _data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
+from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
 
 MARKER = "<!-- timeline -->"
 LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from _csp import with_policy
-from _data import SCHEMAS, DataError, check_schema
+from .csp import with_policy
+from .data import SCHEMAS, DataError, check_schema
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")

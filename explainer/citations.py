@@ -14,7 +14,7 @@ import html
 import json
 import re
 
-from _references import apa_case, bibtex_entry, headline_case
+from .references import apa_case, bibtex_entry, headline_case
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 TITLE_ID = "title"  # every page's title heading: # Its title {#title}

@@ -1,0 +1,1 @@
+"""The site's logic, independent of the engine that builds it: data, rules, rendering and checks."""
