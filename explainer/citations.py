@@ -184,7 +184,17 @@ def json_ld(facts: PageFacts) -> str:
         "isAccessibleForFree": True,
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
-    return json.dumps(page, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return script_json(json.dumps(page, ensure_ascii=False, indent=1))
+
+
+def script_json(text: str) -> str:
+    """JSON safe inside <script>: no <, > or & as such (\\u003c …), so neither </script> nor
+    <!-- (which puts the HTML parser in a state that swallows the page, probe case 2.11)
+    can occur; U+2028 and U+2029 escaped too. The same JSON to any JSON reader."""
+    for character, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                               ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(character, escaped)
+    return text
 
 
 def copy_button(text: str, label: str) -> str:

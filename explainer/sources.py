@@ -4,6 +4,7 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 """
 
 
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,9 +62,30 @@ def check_url(entry: dict, path, name: str) -> None:
             raise DataError(path, name, "url", "give the address read (only a source kept whole in data/, "
                             "with full_text, may have none)")
         return
-    parts = urlsplit(str(url))
-    if parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in str(url)):
-        raise DataError(path, name, "url", f"'{url}' is not an http(s) address")
+    problem = url_problem(url)
+    if problem:
+        raise DataError(path, name, "url", problem)
+
+
+# Characters an address may not hold as written (RFC 3986 leaves them out; each would end a
+# Markdown autolink <…>, an HTML attribute or a BibTeX field): percent-encode them (%3E for >).
+URL_FORBIDDEN = set('<>"{}|\\^`')
+
+
+def url_problem(url) -> str | None:
+    """Why a source's address cannot be published as it is, or None: an http(s) address with a
+    host, and no spaces, control characters or characters that would end the markup around it."""
+    text = str(url)
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return f"'{text}' is not an http(s) address (it must start with https:// or http:// and a host)"
+    bad = sorted({c for c in text if c in URL_FORBIDDEN or c.isspace() or ord(c) < 32 or 0x7f <= ord(c) < 0xa0
+                  or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")})
+    if bad:
+        shown = ", ".join(repr(c) if c.isprintable() and not c.isspace() else f"U+{ord(c):04X}" for c in bad)
+        return (f"'{text}' holds {shown}: not allowed in an address; percent-encode each "
+                "(a space is %20, > is %3E, \" is %22)")
+    return None
 
 
 def archive_url(source: dict) -> str | None:
@@ -171,8 +193,10 @@ def source_item(source: dict) -> str:
     facts = (f'<span class="source-kind">{kind}</span> · {read} · '
              f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
     if source["url"]:
-        links = (f'<p class="source-links" markdown="span">[Live page]({source["url"]}) · '
-                 f'[Archived copies]({archive_url(source)})</p>')
+        # <…> around the address: a parenthesis in it cannot end the link (and url_problem
+        # refuses < and >, which could).
+        links = (f'<p class="source-links" markdown="span">[Live page](<{source["url"]}>) · '
+                 f'[Archived copies](<{archive_url(source)}>)</p>')
     else:
         links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
                  "which is kept whole with the site's source.</p>")
