@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-from explainer.csp import with_policy
+from explainer.csp import KnownScripts, with_policy
 from explainer.data import human_date
 from explainer.editions import FOLDER, sha256
 from explainer.downloads import ZIP_NAME
@@ -77,7 +77,7 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
         '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">\n'
         f'<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">'
         f'<article class="md-content__inner md-typeset">{notice}\n{body}</article>'
-        "</div></div></main></body></html>\n")
+        "</div></div></main></body></html>\n", KnownScripts())  # an edition runs no script
 
 
 def registered() -> list[dict]:

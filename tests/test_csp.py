@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from explainer.csp import policy, source_hash, with_policy
+from explainer.csp import KnownScripts, UnknownInlineScript, policy, source_hash, with_policy
 
 REQUIRED = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'"]
 PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>t</title>{}</head><body>{}</body></html>'
@@ -36,12 +36,66 @@ def test_style_attributes_need_unsafe_hashes_and_their_own_hash():
 
 
 def test_the_policy_is_strict_and_comes_before_any_script():
-    html = with_policy(PAGE.format("<script>var a = 1;</script>", ""))
+    html = with_policy(PAGE.format("<script>var a = 1;</script>", ""), KnownScripts.exact("var a = 1;"))
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
     assert meta and meta.start() < html.index("<script>")
+    assert html.index('<meta charset="utf-8">') < meta.start(), "the policy comes after <meta charset>"
     csp = meta.group(1)
     assert all(required in csp for required in REQUIRED)
     assert "unsafe-eval" not in csp and "unsafe-inline" not in csp and "*" not in csp
+
+
+# ---- Only the site's own inline scripts (issue #24; probe cases 2.3, 2.4, 2.8) ----
+
+THEME_SCRIPT = '{#- a partial -#}\n<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)</script>\n'
+KNOWN = KnownScripts.from_templates([("partials/javascripts/base.html", THEME_SCRIPT)])
+
+
+def test_case_2_4_an_inline_script_the_site_does_not_write_stops_the_build():
+    injected = PAGE.format("", '<p><a href="https://a.example/x">x</a><script>alert(document.domain)</script></p>')
+    with pytest.raises(UnknownInlineScript, match=r"<script>alert\(document.domain\)"):
+        with_policy(injected, KNOWN)
+
+
+def test_a_script_of_another_type_or_a_module_is_a_script_too():
+    for opening in ('<script type="module">', '<script type="text/javascript">', '<script type="TEXT/JSCRIPT">',
+                    '<script type="importmap">', "<SCRIPT>"):
+        with pytest.raises(UnknownInlineScript):
+            with_policy(PAGE.format("", f"{opening}alert(document.domain)</script>"), KNOWN)
+    # Data blocks are not run: they need no hash and are not refused.
+    data = PAGE.format('<script type="application/ld+json">{"a": 1}</script>', "")
+    assert "sha256" not in with_policy(data, KnownScripts())
+
+
+def test_the_theme_s_scripts_are_known_from_their_templates_with_plain_values_only():
+    assert KNOWN.knows('__md_scope=new URL(".",location)') and KNOWN.knows('__md_scope=new URL("../",location)')
+    assert not KNOWN.knows('__md_scope=new URL("",location);alert(document.domain)//",location)')
+    assert not KNOWN.knows('__md_scope=new URL("</script><script>",location)')
+    assert not KNOWN.knows('__md_scope=new URL(".",location);alert(1)')
+
+
+def test_a_script_template_with_jinja_statements_inside_is_refused():
+    with pytest.raises(ValueError, match="Jinja statements"):
+        KnownScripts.from_templates([("x.html", "<script>{% if a %}a(){% endif %}</script>")])
+    with pytest.raises(ValueError, match="no <script>"):
+        KnownScripts.from_templates([("x.html", "nothing here")])
+
+
+def test_a_charset_past_the_first_1024_bytes_is_refused():
+    late = PAGE.replace("<head>", "<head>" + "<!-- padding -->" * 70)
+    with pytest.raises(ValueError, match="1024"):
+        with_policy(late.format("", ""), KnownScripts())
+
+
+def test_every_built_page_has_its_policy_right_after_its_charset_in_the_first_1024_bytes(site):
+    for path in sorted(site.rglob("*.html")):
+        if "editions" in path.relative_to(site).parts:
+            continue  # frozen by hash, as cut (the 27 November edition predates this rule)
+        raw = path.read_bytes()
+        charset = re.search(rb'<meta charset="?utf-8"?\s*/?>', raw, re.I)
+        assert charset and charset.end() <= 1024, f"{path.name}: <meta charset> is not within the first 1024 bytes"
+        assert raw[charset.end():].startswith(b'<meta http-equiv="Content-Security-Policy"'), \
+            f"{path.name}: the policy does not follow <meta charset>"
 
 
 def test_every_built_page_carries_a_policy_allowing_its_own_inline_scripts(site):
