@@ -14,13 +14,14 @@ from pathlib import Path
 
 import yaml
 
+from . import contract
 from .csp import KnownScripts, with_policy
 from .data import SCHEMAS, DataError, check_schema
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 EXPLICIT_HEADING_ID = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
-CITABLE = "citable"  # the class of elements that are cited by their id (timeline entries, figures)
+CITABLE = contract.CITABLE  # the class of elements that are cited by their id (timeline entries, figures)
 
 
 def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:

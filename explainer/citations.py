@@ -14,6 +14,7 @@ import html
 import json
 import re
 
+from . import contract
 from .references import apa_case, bibtex_entry, headline_case
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -199,7 +200,7 @@ def script_json(text: str) -> str:
 
 def copy_button(text: str, label: str) -> str:
     """Material's own clipboard script copies data-clipboard-text: no script of ours."""
-    return (f'<button type="button" class="copy-link" data-clipboard-text="{html.escape(text)}">'
+    return (f'<button type="button" class="copy-link {contract.APPARATUS}" data-clipboard-text="{html.escape(text)}">'
             f"{html.escape(label)}</button>")
 
 
@@ -208,7 +209,7 @@ def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
     url = f"{facts.url}#{anchor}"
     styles = "".join(f"<dt>{style}</dt><dd>{citation}</dd>"
                      for style, citation in formats(facts, section=heading, url=url).items())
-    return (f'<details class="cite-section"><summary>Cite this section</summary>'
+    return (f'<details class="cite-section {contract.APPARATUS}"><summary>Cite this section</summary>'
             f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
             f"<dl>{styles}</dl></details>")
 
@@ -225,7 +226,7 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's visible permanent link, and a button that copies its full address."""
-    return (f'\n<p class="entry-link">Link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
+    return (f'\n<p class="entry-link {contract.APPARATUS}">Link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
             f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
 
 

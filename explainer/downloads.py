@@ -3,4 +3,4 @@ templates that link them (through config.extra) and the scripts that print the P
 
 ZIP_NAME = "seoul-in-the-lead-offline.zip"  # written by hooks/offline_bundle.py
 PDF_NAME = "seoul-in-the-lead.pdf"  # printed from print.html by scripts/make_pdf.py
-SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"  # in every footer until the zip's size is known
+from .contract import SIZE_MARKER  # noqa: E402,F401  (named in the contract; the offline hook imports it from here)

@@ -7,9 +7,10 @@ stack label over bar (site.css), so no figure scrolls sideways inside the page.
 
 import re
 
+from . import contract
 from .data import DataError, check_unique_ids, entry_name, markdown_text
 
-MARKER = re.compile(r"<!-- figure: ([a-z0-9-]+) -->")
+MARKER = contract.FIGURE
 
 
 def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]:
@@ -40,7 +41,7 @@ def render(figure: dict) -> str:
     else:
         body = [comparison_row(row, figure["columns"][1:]) for row in figure["rows"]]
     return (
-        f'<figure class="data-figure figure-{figure["kind"]} citable" id="{fid}" '
+        f'<figure class="data-figure figure-{figure["kind"]} {contract.CITABLE}" id="{fid}" '
         f'aria-labelledby="{fid}-caption" aria-describedby="{fid}-description" markdown="block">\n'
         f'<figcaption id="{fid}-caption" markdown="span">{markdown_text(figure["caption"])}</figcaption>\n'
         f'<p class="figure-description" id="{fid}-description" markdown="span">'
@@ -52,7 +53,7 @@ def render(figure: dict) -> str:
 
 
 def notes(row: dict) -> str:
-    return "".join(f"[^{s}]" for s in row["sources"])
+    return contract.footnote_references(row["sources"])
 
 
 def comparison_row(row: dict, columns: list[str]) -> str:

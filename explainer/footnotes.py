@@ -7,7 +7,9 @@ import re
 from html import escape
 from html.parser import HTMLParser
 
-REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+from . import contract
+
+REFERENCE = contract.FOOTNOTE_REFERENCE
 CLUSTER = re.compile(r"(?:\[\^[^\]\s]+\](?!:)){2,}")
 
 
@@ -20,7 +22,7 @@ def ordered_clusters(markdown: str) -> str:
 
     def in_order(match):
         ids = sorted(dict.fromkeys(REFERENCE.findall(match.group(0))), key=first.__getitem__)
-        return "".join(f"[^{source_id}]" for source_id in ids)
+        return contract.footnote_references(ids)
 
     return CLUSTER.sub(in_order, markdown)
 

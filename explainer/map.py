@@ -9,6 +9,7 @@ with HTML, so the list's footnotes go through the sources hook like any page's.
 import math
 from html import escape
 
+from . import contract
 from .data import markdown_text
 
 WIDTH = 300  # SVG user units; the drawing scales to the column, down to a 320px phone
@@ -114,7 +115,7 @@ def place_list(places: list[dict]) -> str:
         else:
             how = f"Shown only as a direction from {place['toward']['place'].title()}: no source gives its distance."
         text = f"{markdown_text(place['text'])} " if place.get("text") else ""
-        notes = "".join(f"[^{s}]" for s in place.get("sources", []))
+        notes = contract.footnote_references(place.get("sources", []))
         items.append(f'<li markdown="span">**{markdown_text(place["name"])}**: {text}{how}{notes}</li>')
     items.append('<li markdown="span">**Demilitarized Zone**: drawn along the line between the two Koreas in the '
                  "outline, which is Natural Earth's (public domain).</li>")

@@ -8,10 +8,11 @@ what it renders where a page says `<!-- timeline -->` or `<!-- latest-developmen
 import datetime
 import html
 
+from . import contract
 from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
 
-MARKER = "<!-- timeline -->"
-LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries
+MARKER = contract.TIMELINE
+LATEST_MARKER = contract.LATEST_DEVELOPMENTS  # the home page's newest entries
 LATEST_COUNT = 5
 KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
@@ -91,7 +92,7 @@ def render_latest(entries: list[dict]) -> str:
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
     items = []
     for entry in reversed(happened[-LATEST_COUNT:]):
-        footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+        footnotes = contract.footnote_references(entry["sources"])
         items.append(
             f'<li markdown="span"><time datetime="{entry["date"]}">{human_date(entry["date"])}</time>: '
             f'[{markdown_text(entry["title"])}](timeline.md#{entry["id"]}). '
@@ -110,7 +111,7 @@ def is_earlier(entry: dict) -> bool:
 
 def render(entries: list[dict], page_path: str) -> str:
     now = now_entry(entries)
-    parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
+    parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
     for section_id, heading, kinds in SECTIONS:
         chosen = [e for e in entries if e["kind"] in kinds]
         earlier = [e for e in chosen if is_earlier(e)]
@@ -143,9 +144,9 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
     more = f"[Explained in: {TITLES.get(page_file, page_file)}]({target})"
-    footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+    footnotes = contract.footnote_references(entry["sources"])
     lines = [
-        f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
+        f'<li class="timeline-entry timeline-{kind} {contract.CITABLE}" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
         f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
         f"{markdown_text(entry['summary'])}{footnotes} {more}",

@@ -14,12 +14,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
+from explainer import contract
 from explainer.changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, load_changes, problems, updated_line
 from explainer.data import human_date, nav_titles
 
 log = logging.getLogger("mkdocs.hooks.changes")
 
-MARKER = "<!-- changelog -->"
+MARKER = contract.CHANGELOG
 CHANGES: list[dict] = []
 TITLES: dict[str, str] = {}
 updated: dict[str, object] = {}  # source path -> the page's `updated:`

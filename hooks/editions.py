@@ -10,11 +10,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
+from explainer import contract
 from explainer.changes import load_changes
 from explainer.data import data_path, human_date, load_list
 from explainer.editions import editions_markdown, latest, validate
 
-MARKER = "<!-- editions -->"
+MARKER = contract.EDITIONS
 EDITIONS: list[dict] = []
 CHANGES: list[dict] = []
 

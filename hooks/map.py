@@ -10,12 +10,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
+from explainer import contract
 from explainer.data import data_path, load_list
 from explainer.map import MapError, place_list, positions, render
 from explainer.sources import load_sources
 
-MARKER = "<!-- map: korea -->"
-SVG_MARKER = "<!-- map-svg: korea -->"
+MARKER = contract.MAP
+SVG_MARKER = contract.MAP_SVG
 FIGURE_ID = "figure-korea-map"
 CAPTION = "Where the story happens: the places the sources name, on the Korean Peninsula"
 DESCRIPTION = ("A map of North and South Korea drawn from Natural Earth's outline, marking Seoul, Pyongyang, "
@@ -49,7 +50,7 @@ def on_page_markdown(markdown, page, **kwargs):
     if MARKER not in markdown:
         return markdown
     figure = (
-        f'<figure class="data-figure figure-map citable" id="{FIGURE_ID}" aria-labelledby="{FIGURE_ID}-caption" '
+        f'<figure class="data-figure figure-map {contract.CITABLE}" id="{FIGURE_ID}" aria-labelledby="{FIGURE_ID}-caption" '
         f'aria-describedby="{FIGURE_ID}-description" markdown="block">\n'
         f'<figcaption id="{FIGURE_ID}-caption" markdown="span">{CAPTION}</figcaption>\n'
         f'<p class="figure-description" id="{FIGURE_ID}-description" markdown="span">{DESCRIPTION}</p>\n'

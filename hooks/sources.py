@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
+from explainer import contract
 from explainer.data import human_date
 from explainer.footnotes import REFERENCE, labelled_backlinks, ordered_clusters, separated
 from explainer.references import bibtex, csl_json, ris
@@ -21,7 +22,7 @@ from explainer.sources import citation_text, csl_item, load_sources, reporting_t
 log = logging.getLogger("mkdocs.hooks.sources")
 
 DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
-LIST_MARKER = "<!-- source-list -->"
+LIST_MARKER = contract.SOURCE_LIST
 # The whole bibliography for reference managers, beside sources.html (which links to them).
 BIBLIOGRAPHY = {"sources.ris": ris, "sources.json": csl_json, "sources.bib": bibtex}
 

@@ -23,6 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+from explainer import contract
 from explainer.csp import KnownScripts, with_policy
 from explainer.data import human_date
 from explainer.editions import FOLDER, sha256
@@ -31,8 +32,7 @@ from explainer.downloads import ZIP_NAME
 REGISTRY = ROOT / "data" / "editions.yml"
 # What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,
 # permalinks, page histories, and the cover's lines about the live site's address.
-APPARATUS = ("script, .cite-this-page, .cite-section, .entry-link, a.headerlink, .md-content__button, "
-             ".page-history, .updated-line, .print-address")
+APPARATUS = contract.EDITION_REMOVES
 
 
 def build(site: Path, day: datetime.date) -> None:
