@@ -215,7 +215,11 @@ def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
 
 
 def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> str:
-    """A "Cite this section" after each heading whose anchor the address registry lists."""
+    """A "Cite this section" after each heading whose anchor the address registry lists.
+    Raises when the page has headings and cited anchors but the pattern matches no heading."""
+    if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):
+        contract.must_match(CITED_HEADING, content, "cited headings")
+
     def add(match):
         heading, _, anchor, inner = match.groups()
         if anchor not in cited:
@@ -231,5 +235,8 @@ def entry_link(page_address: str, canonical: str, anchor: str) -> str:
 
 
 def add_entry_links(content: str, page_address: str, canonical: str) -> str:
-    """Each timeline entry's permanent link, after its title."""
+    """Each timeline entry's permanent link, after its title (raises on a page with timeline
+    entries whose markup the pattern no longer matches)."""
+    if 'class="timeline-entry' in content:
+        contract.must_match(TIMELINE_ENTRY, content, "timeline entries")
     return TIMELINE_ENTRY.sub(lambda m: m.group(1) + entry_link(page_address, canonical, m.group(2)), content)

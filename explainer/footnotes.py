@@ -27,8 +27,14 @@ def ordered_clusters(markdown: str) -> str:
     return CLUSTER.sub(in_order, markdown)
 
 
+MARKER_SUP = re.compile(r'<sup id="fnref\d*:')
+
+
 def separated(html: str) -> str:
-    """Adjacent markers read "1, 2", not "12": a comma between neighbouring markers."""
+    """Adjacent markers read "1, 2", not "12": a comma between neighbouring markers.
+    Relies on Python-Markdown writing each marker as <sup id="fnref…">: checked."""
+    if contract.FOOTNOTE_REF in html:
+        contract.must_match(MARKER_SUP, html, "footnote markers")
     return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
 
 
@@ -41,6 +47,8 @@ def labelled_backlinks(html: str) -> str:
     """Each footnote's way back names where it goes: "Back to: Key points · Who leads (2)",
     not a row of identical arrows. A place is the box, figure or timeline entry the
     marker sits in, else the section heading above it."""
+    if f'class="{contract.FOOTNOTE_BACKREF}"' in html:
+        contract.must_match(BACKLINKS, html, "footnote back-links")
     places = _marker_places(html)
     order = {ref: position for position, ref in enumerate(places)}  # as the page reads
 

@@ -46,3 +46,26 @@ def test_markers_and_footnote_syntax_round_trip():
     text = "A claim." + contract.footnote_references(["reuters-nds", "ap-1"])
     assert contract.FOOTNOTE_REFERENCE.findall(text) == ["reuters-nds", "ap-1"]
     assert contract.FOOTNOTE_REFERENCE.findall("[^reuters-nds]: a definition") == []
+
+
+def test_the_rewriters_over_python_markdown_output_raise_when_it_changed():
+    from explainer.citations import add_entry_links
+    from explainer.footnotes import labelled_backlinks, separated
+    from explainer.print_pages import chapter_notes
+    from explainer.search import leave_out_of_search
+
+    # Markers and back-links as Python-Markdown writes them pass; a changed shape raises.
+    ok = ('<p>A<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup></p><div class="footnote"><hr><ol>'
+          '<li id="fn:a"><p>S.&#160;<a class="footnote-backref" href="#fnref:a" title="Back">&#8617;</a></p></li></ol></div>')
+    assert "Back to:" in labelled_backlinks(separated(ok))
+    with pytest.raises(contract.ContractBroken, match="footnote markers"):
+        separated(ok.replace('<sup id="fnref:a">', '<sup data-id="fnref:a">'))
+    with pytest.raises(contract.ContractBroken, match="footnote back-links"):
+        labelled_backlinks(ok.replace('title="Back">&#8617;', 'title="Back">↩'))
+    with pytest.raises(contract.ContractBroken, match="footnote markers and apparatus"):
+        leave_out_of_search('<span id="fnref:a">1</span>')
+    with pytest.raises(contract.ContractBroken, match="the footnote list"):
+        chapter_notes('<div class="footnote"><ol></ol></div>')
+    with pytest.raises(contract.ContractBroken, match="timeline entries"):
+        add_entry_links('<li id="x" class="timeline-entry citable"><p class="timeline-title">T</p></li>', "timeline.html",
+                        "https://example.org/timeline.html")
