@@ -5,7 +5,6 @@ On a phone (under 600px) a comparison's rows become stacked cards and a bar char
 stack label over bar (site.css), so no figure scrolls sideways inside the page.
 """
 
-import re
 
 from . import contract
 from .render import render as render_template
