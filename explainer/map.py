@@ -10,7 +10,7 @@ import math
 from html import escape
 
 from . import contract
-from .data import markdown_text
+from .render import render as render_template
 
 WIDTH = 300  # SVG user units; the drawing scales to the column, down to a 320px phone
 MARGIN = 8
@@ -105,18 +105,10 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
 
 def place_list(places: list[dict]) -> str:
     """The same places as text, each with how its position was found and its sources."""
-    items = []
-    for place in places:
-        if "at" in place:
-            how = f"Position: {markdown_text(place['position_from'])}."
-        elif "from" in place:
-            rule = place["from"]
-            how = f"Drawn {rule['km']} kilometers {rule['direction']} of {rule['place'].title()}, as its source puts it."
-        else:
-            how = f"Shown only as a direction from {place['toward']['place'].title()}: no source gives its distance."
-        text = f"{markdown_text(place['text'])} " if place.get("text") else ""
-        notes = contract.footnote_references(place.get("sources", []))
-        items.append(f'<li markdown="span">**{markdown_text(place["name"])}**: {text}{how}{notes}</li>')
-    items.append('<li markdown="span">**Demilitarized Zone**: drawn along the line between the two Koreas in the '
-                 "outline, which is Natural Earth's (public domain).</li>")
-    return '<ul class="map-places" markdown="block">\n' + "\n".join(items) + "\n</ul>"
+    return render_template("map_places.html", places=places)
+
+
+def figure_markdown(places: list[dict], figure_id: str, caption: str, description: str) -> str:
+    """The figure a page's <!-- map: korea --> becomes: Markdown with HTML, whose SVG marker
+    (contract.MAP_SVG) is replaced by the drawing after Markdown."""
+    return render_template("map_figure.html", places=places, fid=figure_id, caption=caption, description=description)

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from _adapter import reports_data_errors
 from explainer import contract
 from explainer.data import data_path, load_list
-from explainer.map import MapError, place_list, positions, render
+from explainer.map import MapError, figure_markdown, positions, render
 from explainer.sources import load_sources
 
 MARKER = contract.MAP
@@ -49,13 +49,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, **kwargs):
     if MARKER not in markdown:
         return markdown
-    figure = (
-        f'<figure class="data-figure figure-map {contract.CITABLE}" id="{FIGURE_ID}" aria-labelledby="{FIGURE_ID}-caption" '
-        f'aria-describedby="{FIGURE_ID}-description" markdown="block">\n'
-        f'<figcaption id="{FIGURE_ID}-caption" markdown="span">{CAPTION}</figcaption>\n'
-        f'<p class="figure-description" id="{FIGURE_ID}-description" markdown="span">{DESCRIPTION}</p>\n'
-        f"{SVG_MARKER}\n\n{place_list(MAP['places'])}\n</figure>"
-    )
+    figure = figure_markdown(MAP["places"], FIGURE_ID, CAPTION, DESCRIPTION)
     return markdown.replace(MARKER, figure)
 
 
