@@ -6,9 +6,9 @@ what it renders where a page says `<!-- timeline -->` or `<!-- latest-developmen
 
 
 import datetime
-import html
 
 from . import contract
+from .render import render as render_template
 from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
 
 MARKER = contract.TIMELINE
@@ -131,39 +131,8 @@ def timeline_list(entries: list[dict], now: dict, page_path: str) -> str:
 
 
 def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
-    kind = entry["kind"]
-    if "date" in entry:
-        when = f'<time datetime="{entry["date"]}">{human_date(entry["date"])}</time>'
-    elif "recurs" in entry:
-        when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
-    else:
-        when = '<span class="timeline-undated">No date published</span>'
-    now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
-    target = entry["page"]
-    page_file = target.split("#")[0]
+    page_file = entry["page"].split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    more = f"[Explained in: {TITLES.get(page_file, page_file)}]({target})"
-    footnotes = contract.footnote_references(entry["sources"])
-    lines = [
-        f'<li class="timeline-entry timeline-{kind} {contract.CITABLE}" id="{entry["id"]}" markdown="block">',
-        f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
-        f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
-        f"{markdown_text(entry['summary'])}{footnotes} {more}",
-    ]
-    if kind == "phase":
-        lines.append(render_phase(entry))
-    lines.append("</li>")
-    return "\n".join(lines)
-
-
-def render_phase(entry: dict) -> str:
-    conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
-    return (
-        '<dl class="timeline-phase" markdown="block">'
-        f'<dt>For Seoul (the article)</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
-        f'<dt>For U.S. forces (the article)</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
-        f'<dt>Depends on (the article)</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
-        f'<dt>Assessment</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
-        "</dl>"
-    )
+    return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=KINDS[entry["kind"]],
+                           page_title=TITLES.get(page_file, page_file), human_date=human_date)
