@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
 from .references import csl_date
+from .render import render as render_template
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
               "M": "one outlet; attributed in the text",
@@ -181,27 +182,10 @@ def source_list(sources: dict[str, dict]) -> str:
 
 
 def source_item(source: dict) -> str:
-    name = (f"“{markdown_text(source['title'])}”" if "title" in source
-            else f"{markdown_text(source['description'])} <span class=\"source-described\">(our description)</span>")
-    date = human_date(source["date"]) if source["date"] else "Undated"
-    kind = KINDS[source["kind"]]
-    if source.get("summarises"):
-        kind += f", summarising {markdown_text(source['summarises'])}"
-    read = (f"Accessed {human_date(source['accessed'])}" if "evidence_from" not in source else
-            f"Not found again when checked on {human_date(source['accessed'])}; the excerpt is "
-            + ("its headline" if source["evidence_from"] == "headline only" else "from the editors' research sheet"))
-    facts = (f'<span class="source-kind">{kind}</span> · {read} · '
-             f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
-    if source["url"]:
-        # <…> around the address: a parenthesis in it cannot end the link (and url_problem
-        # refuses < and >, which could).
-        links = (f'<p class="source-links" markdown="span">[Live page](<{source["url"]}>) · '
-                 f'[Archived copies](<{archive_url(source)}>)</p>')
-    else:
-        links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
-                 "which is kept whole with the site's source.</p>")
-    excerpt = (f'<blockquote class="source-excerpt" markdown="span">{markdown_text(source["evidence"][0])}</blockquote>'
-               if "evidence" in source else "")
-    return (f'<li id="{source["id"]}" class="source" markdown="block">\n'
-            f'<p markdown="span">**{markdown_text(source["outlet"])}**, {name}. {date}.</p>\n'
-            f'<p class="source-facts" markdown="span">{facts}.</p>\n{links}\n{excerpt}\n</li>')
+    if source["url"] and url_problem(source["url"]):
+        raise ValueError(f"source '{source['id']}': {url_problem(source['url'])}")
+    return render_template("source_item.html", source=source, kind=KINDS[source["kind"]],
+                           accessed=human_date(source["accessed"]),
+                           date=human_date(source["date"]) if source["date"] else "Undated",
+                           confidence=CONFIDENCE[source["confidence"]],
+                           archive=archive_url(source) if source["url"] else None)
