@@ -9,7 +9,7 @@ so abbreviations and footnotes work in it as on any page.
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import contract
 from .data import markdown_text
@@ -22,7 +22,8 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.filters["md"] = lambda value: Markup(markdown_text(value))
-ENV.filters["footnotes"] = lambda source_ids: Markup(contract.footnote_references(str(s) for s in source_ids))
+# Source ids are checked by pattern at load; escaped all the same.
+ENV.filters["footnotes"] = lambda source_ids: Markup(contract.footnote_references(escape(s) for s in source_ids))
 ENV.globals["contract"] = contract
 
 

@@ -113,3 +113,16 @@ def test_case_2_11_json_inside_a_script_holds_no_angle_bracket_or_ampersand():
     text = script_json(json.dumps(data, ensure_ascii=False))
     assert not set("<>&") & set(text) and "\u2028" not in text
     assert json.loads(text) == data
+
+
+def test_templates_escape_every_value_that_is_not_made_safe_on_purpose():
+    from explainer.render import ENV, render
+
+    assert ENV.autoescape is True
+    figure = {"id": 'x" onclick="alert(document.domain)', "kind": "comparison", "caption": "<b>C</b>",
+              "description": "D {: #injected }", "columns": ["Aspect", "Seoul"], "rows": []}
+    html = render("figure.html", figure=figure, fid=f"figure-{figure['id']}", rows=[
+        {"aspect": "A <i>", "sources": ['s"><script>'], "cells": [("Seoul", "[x](javascript:a())")]}])
+    assert 'onclick="' not in html and "&#34; onclick=&#34;" in html
+    assert "&lt;b&gt;C&lt;/b&gt;" in html and "\\{: \\#injected \\}" in html and "\\[x\\](javascript:a())" in html
+    assert "<script>" not in html and "<i>" not in html
