@@ -33,11 +33,11 @@ pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headl
 
 edition:  ## Cut today's dated edition into docs/editions/ and register it (commit what it writes)
 	scripts/venv.sh test
-	$(PY) scripts/make_edition.py
+	$(PY) -m explainer.make_edition
 
 check-review:  ## List pages whose last review is older than the review cycle (about.html#last-review)
 	scripts/venv.sh site
-	$(PY) scripts/check_review.py
+	$(PY) -m explainer.check_review
 
 bench:  ## Build time, site size and each page's first-view weight (prints, asserts nothing)
 	scripts/venv.sh test

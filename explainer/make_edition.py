@@ -1,6 +1,6 @@
 """Cut a dated edition: the whole explainer as it stands, frozen, for citation forever.
 
-    .venv/bin/python scripts/make_edition.py [--date YYYY-MM-DD]   (make edition)
+    .venv/bin/python -m explainer.make_edition [--date YYYY-MM-DD]   (make edition)
 
 Builds the site, turns print.html into one self-contained page (styles inlined, no
 scripts, nothing from other hosts, its own Content-Security-Policy) headed "This edition /

@@ -1,7 +1,7 @@
 """The site's checks without MkDocs: what another engine's build would be held to.
 
-    .venv/bin/python scripts/check_site.py check        # before a build: every data file
-    .venv/bin/python scripts/check_site.py post SITE    # after a build: the built HTML in SITE
+    .venv/bin/python -m explainer.check_site check        # before a build: every data file
+    .venv/bin/python -m explainer.check_site post SITE    # after a build: the built HTML in SITE
 
 `check` loads and validates every data file (schemas and each file's own rules). `post`
 reads a built site, whichever engine made it: every quotation and figure against the

@@ -1,6 +1,6 @@
 """Pages whose last review (front matter `reviewed:`) is older than the review cycle.
 
-    .venv/bin/python scripts/check_review.py [--today YYYY-MM-DD]   (make check-review)
+    .venv/bin/python -m explainer.check_review [--today YYYY-MM-DD]   (make check-review)
 
 Kept out of the build on purpose: a build never compares against today's date, so that
 two builds of one commit are the same. Exits 1 when a page is due, for use in a schedule.
