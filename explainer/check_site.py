@@ -1,43 +1,31 @@
 """The site's checks without MkDocs: what another engine's build would be held to.
 
-    .venv/bin/python -m explainer.check_site check        # before a build: every data file
-    .venv/bin/python -m explainer.check_site post SITE    # after a build: the built HTML in SITE
+    .venv/bin/python -m explainer check        # before a build: every input (explainer/__main__.py)
+    .venv/bin/python -m explainer post SITE    # after a build: the built HTML in SITE
 
-`check` loads and validates every data file (schemas and each file's own rules). `post`
+`check` loads and cross-checks every input as the build does (Site.load: the data files
+with their schemas and rules, every page's front matter, the navigation). `post`
 reads a built site, whichever engine made it: every quotation and figure against the
 evidence of the sources cited beside it, nothing loaded from another host, and every
-published address present. Exits 1 with one line per problem.
+published address present.
 """
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-from explainer import changes as _changes
-from explainer import editions as _editions
-from explainer.addresses import exists, ids_in, read_registry
-from explainer.data import DataError, load_list
-from explainer.evidence import blocks_of, check_blocks
-from explainer.foreign_loads import foreign_loads
-from explainer.sources import evidence_texts, validate as validate_sources
+from .addresses import exists, ids_in
+from .data import ExplainerError
+from .evidence import blocks_of, check_blocks
+from .foreign_loads import foreign_loads
+from .site import Site
 
-DATA = ROOT / "data"
-CONFIG = {"config_file_path": str(ROOT / "mkdocs.yml")}
+ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
 
 
-def check() -> list[str]:
-    from explainer import figures as figures
-    from explainer import timeline as timeline
-
+def check(root: Path = ROOT) -> list[str]:
+    """Every input, read and cross-checked as the build reads it (explainer/site.py)."""
     try:
-        sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")
-        ids = set(sources)
-        timeline.validate(load_list(DATA / "timeline.yml"), DATA / "timeline.yml", ids)
-        figures.validate(load_list(DATA / "figures.yml"), DATA / "figures.yml", ids)
-        changes = _changes.validate(load_list(DATA / "changes.yml"), DATA / "changes.yml", ids)
-        _editions.validate(load_list(DATA / "editions.yml"), DATA / "editions.yml", ROOT / "docs",
-                           [change["id"] for change in changes])
-    except DataError as error:
+        Site.load(root)
+    except ExplainerError as error:
         return [str(error)]
     return []
 
@@ -47,9 +35,13 @@ def article(html: str) -> str:
     return html[start:html.find("</article>", start)] if start >= 0 else ""
 
 
-def post(site: Path) -> list[str]:
-    sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")
-    evidence = evidence_texts(sources, CONFIG)
+def post(site: Path, root: Path = ROOT) -> list[str]:
+    """A built site, whichever engine made it, against the inputs of the project at root."""
+    try:
+        model = Site.load(root)
+    except ExplainerError as error:
+        return [str(error)]
+    evidence = model.evidence()
     problems = []
     for page in sorted(site.rglob("*.html")):
         name = page.relative_to(site).as_posix()
@@ -58,24 +50,8 @@ def post(site: Path) -> list[str]:
         if name.startswith("editions/") or name in ("print.html", "404.html"):
             continue  # copies of the pages (checked there) and the theme's own page
         problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
-    live, _moved = read_registry(DATA / "addresses.yml")
+    live = model.addresses.live
     produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
     problems += [f"{address}: a published address the site does not produce"
                  for address in sorted(live) if not exists(address, produced)]
     return problems
-
-
-def main(argv: list[str]) -> int:
-    if argv[:1] == ["check"] and len(argv) == 1:
-        problems = check()
-    elif argv[:1] == ["post"] and len(argv) == 2:
-        problems = post(Path(argv[1]))
-    else:
-        print(__doc__, file=sys.stderr)
-        return 2
-    print("\n".join(problems) or "no problems found")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

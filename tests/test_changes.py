@@ -173,7 +173,7 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
 
 
 def test_check_review_lists_pages_past_the_cycle():
-    script = [sys.executable, "-m", "explainer.check_review"]
+    script = [sys.executable, "-m", "explainer", "review"]
     current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
     late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout

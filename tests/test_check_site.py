@@ -1,4 +1,4 @@
-"""The checks run without MkDocs, on any engine's built site (explainer/check_site.py)."""
+"""The checks run without MkDocs, on any engine's built site (python -m explainer, explainer/check_site.py)."""
 
 import shutil
 import subprocess
@@ -6,7 +6,7 @@ import sys
 
 from conftest import ROOT
 
-SCRIPT = [sys.executable, "-m", "explainer.check_site"]
+SCRIPT = [sys.executable, "-m", "explainer"]
 
 
 def test_the_data_and_the_built_site_pass(site):

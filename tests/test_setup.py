@@ -10,8 +10,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from python_check import NEWEST, OLDEST, supported
+from scripts.python_check import NEWEST, OLDEST, supported
 
 
 def test_the_range_check_names_what_is_needed():
@@ -19,8 +18,8 @@ def test_the_range_check_names_what_is_needed():
     assert not supported((3, 10, 14)) and not supported((3, 14, 0))
     # Run it the way the Makefile would with an interpreter out of range: pretend to be one.
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.version_info = (3, 9, 2); sys.path.insert(0, 'scripts');"
-         "import python_check; sys.exit(python_check.main([]))"],
+        [sys.executable, "-c", "import sys; sys.version_info = (3, 9, 2);"
+         "from scripts import python_check; sys.exit(python_check.main([]))"],
         capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert f"needs Python {OLDEST[0]}.{OLDEST[1]} to {NEWEST[0]}.{NEWEST[1]}" in result.stderr
@@ -112,7 +111,7 @@ import pathlib, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config("mkdocs.yml", site_dir="first"))
-shared = pathlib.Path("hooks/_data.py")
+shared = pathlib.Path("explainer/data.py")
 shared.write_text(shared.read_text().replace('MONTHS = ["January"', 'MONTHS = ["Janvier"'))
 build(load_config("mkdocs.yml", site_dir="second"))
 """
