@@ -33,6 +33,7 @@ from . import map as map_module
 from . import sources as sources_module
 from . import timeline as timeline_module
 from .addresses import REGISTRY, read_registry
+from .build_inputs import symlinks
 from .data import ExplainerError, data_path, human_date, load_list, nav_titles
 from .front_matter import problems as front_matter_problems
 from .front_matter import unreadable
@@ -209,6 +210,10 @@ class Site:
     def load(cls, root: Path) -> Site:
         """Read and cross-check every input of the project at root; raises ExplainerError."""
         root = Path(root)
+        links = symlinks(root)
+        if links:
+            raise ExplainerError(", ".join(links), problem="symbolic link(s): a link publishes whatever it points at. "
+                                 "Replace each with the file itself")
         data = root / "data"
         source_path = data / "sources.yml"
         source_entries = sources_module.validate(load_list(source_path), source_path)
