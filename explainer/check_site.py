@@ -32,7 +32,7 @@ def check(root: Path = ROOT) -> list[str]:
 
 def article(html: str) -> str:
     start = html.find("<article")
-    return html[start:html.find("</article>", start)] if start >= 0 else ""
+    return html[start : html.find("</article>", start)] if start >= 0 else ""
 
 
 def post(site: Path, root: Path = ROOT) -> list[str]:
@@ -52,6 +52,9 @@ def post(site: Path, root: Path = ROOT) -> list[str]:
         problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
     live = model.addresses.live
     produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
-    problems += [f"{address}: a published address the site does not produce"
-                 for address in sorted(live) if not exists(address, produced)]
+    problems += [
+        f"{address}: a published address the site does not produce"
+        for address in sorted(live)
+        if not exists(address, produced)
+    ]
     return problems

@@ -31,7 +31,7 @@ class ExplainerError(Exception):
     The one error type of the package: the site model, every loader and validator raise it, and
     the engine adapter turns it into a build error, the command line into a line of output."""
 
-    def __init__(self, path, entry=None, field=None, problem=None):
+    def __init__(self, path: object, entry: object = None, field: object = None, problem: str | None = None) -> None:
         self.path, self.entry, self.field, self.problem = path, entry, field, problem
         where = f"{path}: entry '{entry}', field '{field}': " if entry is not None else f"{path}: "
         super().__init__(where + (problem or ""))

@@ -22,12 +22,12 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
 from explainer.csp import with_policy
 from explainer.data import human_date
-from explainer.editions import FOLDER, sha256
 from explainer.downloads import ZIP_NAME
+from explainer.editions import FOLDER, sha256
 
+ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
 REGISTRY = ROOT / "data" / "editions.yml"
 # What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,
 # permalinks, page histories, and the cover's lines about the live site's address.

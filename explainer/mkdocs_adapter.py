@@ -84,7 +84,7 @@ class Build:
     cited_anchors: dict[str, set[str]]  # page address -> anchors the registry lists
     cited: set[str] = field(default_factory=set)  # source ids the pages cite
     placed: set[str] = field(default_factory=set)  # figure ids the pages place
-    updated: dict[str, object] = field(default_factory=dict)  # source path -> its `updated:`
+    updated: dict[str, datetime.date] = field(default_factory=dict)  # source path -> its `updated:`
     anchors: dict[str, set[str]] = field(default_factory=dict)  # source path -> ids in its content
     produced: dict[str, set[str]] = field(default_factory=dict)  # page address -> ids in its HTML
     items: dict[str, dict[str, Any]] = field(default_factory=dict)  # page address -> its CSL-JSON item
@@ -136,8 +136,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["whats_new"] = {"id": newest.id, "date": human_date(newest.date.isoformat()), "text": newest.text}
     latest = editions.latest(site.edition_entries())
     extra["latest_edition"] = latest and {
-        "date": human_date(latest["date"].isoformat()), "iso": latest["date"].isoformat(),
-        "file": latest["file"], "url": (config.site_url or "") + latest["file"]}
+        "date": human_date(latest["date"].isoformat()),
+        "iso": latest["date"].isoformat(),
+        "file": latest["file"],
+        "url": (config.site_url or "") + latest["file"],
+    }
     # overrides/partials/copyright.html links the downloads by these names and marks the size.
     extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
     css = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
@@ -151,8 +154,10 @@ def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
     """No symbolic links, a valid SITE_URL and SOURCE_DATE_EPOCH; is this a local preview?"""
     links = symlinks(root)
     if links:
-        raise PluginError(f"symbolic link(s) {', '.join(links)}: a link publishes whatever it points at. "
-                          "Replace each with the file itself")
+        raise PluginError(
+            f"symbolic link(s) {', '.join(links)}: a link publishes whatever it points at. "
+            "Replace each with the file itself"
+        )
     for name, url in (("SITE_URL", os.environ.get("SITE_URL")), ("site_url", config.site_url)):
         problem = site_url_problem(url) if url is not None else None
         if problem:
@@ -172,8 +177,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = {f.dest_uri for f in files.documentation_pages()}
     unlisted = sorted(pages - current().site.addresses.live)
     if unlisted:
-        raise ExplainerError(addresses.REGISTRY, problem=f"the site would publish {', '.join(unlisted)}, which the "
-                             "registry does not list. Add each under 'live' (addresses are permanent once published)")
+        raise ExplainerError(
+            addresses.REGISTRY,
+            problem=f"the site would publish {', '.join(unlisted)}, which the "
+            "registry does not list. Add each under 'live' (addresses are permanent once published)",
+        )
     return files
 
 
@@ -189,13 +197,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = place_figures(markdown, src, build)
     markdown = place_map(markdown, build)
     markdown = place_timeline(markdown, src, build)
-    build.updated[src] = page.meta.get("updated")
+    build.updated[src] = page.meta["updated"]  # a real date: check_front_matter passed
     if CHANGELOG_MARKER in markdown:
-        markdown = markdown.replace(CHANGELOG_MARKER, changes.changelog_markdown(build.site.change_entries(),
-                                                                                 build.titles))
+        markdown = markdown.replace(
+            CHANGELOG_MARKER, changes.changelog_markdown(build.site.change_entries(), build.titles)
+        )
     if EDITIONS_MARKER in markdown:
-        markdown = markdown.replace(EDITIONS_MARKER, editions.editions_markdown(
-            build.site.edition_entries(), build.site.change_entries(), Path(config.docs_dir)))
+        markdown = markdown.replace(
+            EDITIONS_MARKER,
+            editions.editions_markdown(
+                build.site.edition_entries(), build.site.change_entries(), Path(config.docs_dir)
+            ),
+        )
     markdown = with_footnote_text(markdown, src, build)
     check_citable_anchors(markdown, page, build)
     return markdown
@@ -206,7 +219,7 @@ def check_front_matter(markdown: str, page: Page) -> None:
     reason = front_matter.unreadable(markdown) if not page.meta else None
     if reason:
         raise ExplainerError(page.file.src_uri, problem=f"front matter {reason}")
-    found = front_matter.problems(page.meta)
+    found = front_matter.problems(dict(page.meta))
     if found:
         raise ExplainerError(page.file.src_uri, problem="front matter: " + "; ".join(found))
 
@@ -250,15 +263,19 @@ def place_timeline(markdown: str, src: str, build: Build) -> str:
 def with_footnote_text(markdown: str, src: str, build: Build) -> str:
     """A page writes [^reuters-nds]; the definition comes from data/sources.yml."""
     if FOOTNOTE_DEFINITION.search(markdown):
-        raise ExplainerError(src, problem="write footnotes as [^source-id] only; "
-                             "their text comes from data/sources.yml")
+        raise ExplainerError(
+            src, problem="write footnotes as [^source-id] only; their text comes from data/sources.yml"
+        )
     markdown = footnotes.ordered_clusters(markdown)
     ids = list(dict.fromkeys(footnotes.REFERENCE.findall(markdown)))
     known = build.site.source_entries()
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise ExplainerError(src, problem=f"footnote cites unknown source id(s) {', '.join(unknown)}: add them to "
-                             "data/sources.yml or fix the id")
+        raise ExplainerError(
+            src,
+            problem=f"footnote cites unknown source id(s) {', '.join(unknown)}: add them to "
+            "data/sources.yml or fix the id",
+        )
     build.cited.update(ids)
     if SOURCE_LIST_MARKER in markdown:
         markdown = markdown.replace(SOURCE_LIST_MARKER, source_list.source_list(known))
@@ -272,9 +289,12 @@ def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:
     live = build.site.addresses.live
     unlisted = [f"{address}#{i}" for i in addresses.citable_ids(markdown) if f"{address}#{i}" not in live]
     if unlisted:
-        raise ExplainerError(page.file.src_uri, problem=f"citable anchor(s) {', '.join(unlisted)} are not in "
-                             f"{addresses.REGISTRY}. Add each under 'live', or, if it replaces an old id, "
-                             "list the old one under 'moved'")
+        raise ExplainerError(
+            page.file.src_uri,
+            problem=f"citable anchor(s) {', '.join(unlisted)} are not in "
+            f"{addresses.REGISTRY}. Add each under 'live', or, if it replaces an old id, "
+            "list the old one under 'moved'",
+        )
 
 
 # ---- on_page_content: the HTML of the Markdown, before the theme ----
@@ -286,9 +306,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     src = page.file.src_uri
     html = footnotes.labelled_backlinks(footnotes.separated(html))
     if MAP_SVG_MARKER in html:  # the figure's description is on the page already: the SVG's own is short
-        html = html.replace(MAP_SVG_MARKER, korea_map.render(
-            build.site.outline, build.site.place_entries(), MAP_ID, MAP_CAPTION,
-            "A map; the list under it names the same places, with their sources."))
+        html = html.replace(
+            MAP_SVG_MARKER,
+            korea_map.render(
+                build.site.outline,
+                build.site.place_entries(),
+                MAP_ID,
+                MAP_CAPTION,
+                "A map; the list under it names the same places, with their sources.",
+            ),
+        )
     check_evidence(html, src, build)
     build.anchors[src] = set(re.findall(r'\bid="([^"]+)"', html))
     return leave_out_of_search(html)  # after the footnote separators are written
@@ -299,12 +326,23 @@ def check_evidence(html: str, src: str, build: Build) -> None:
     A warning per problem, so one build lists them all; strict mode then fails the build."""
     result = check_blocks(blocks_of(html), build.evidence)
     for finding in result.findings:
-        log.warning("%s: %s. Quote the source's exact words, cite a source whose evidence has them in "
-                    'this block, or mark a number the editors derived as <span class="derived">…</span>',
-                    src, finding)
+        log.warning(
+            "%s: %s. Quote the source's exact words, cite a source whose evidence has them in "
+            'this block, or mark a number the editors derived as <span class="derived">…</span>',
+            src,
+            finding,
+        )
     build.checked.quotations += result.quotations
     build.checked.figures += result.figures
     build.pages_checked.append(src)
+
+
+# ---- on_post_template: the theme's own pages (404.html), rendered before the content pages ----
+
+
+@event_priority(-100)  # last: hashes the inline scripts as the page holds them
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 # ---- on_page_context: what the templates show beside the content ----
@@ -315,8 +353,9 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
     build = current()
     src = page.file.src_uri
     record = build.site.change_entries()
-    page.meta["history"] = [{"date": e["date"], "kind": changes.KINDS[e["kind"]], "text": e["text"]}
-                            for e in changes.history(record, src)]
+    page.meta["history"] = [
+        {"date": e["date"], "kind": changes.KINDS[e["kind"]], "text": e["text"]} for e in changes.history(record, src)
+    ]
     page.meta["updated_line"] = changes.updated_line(record, src)
     if page.canonical_url and "published" in page.meta:  # a content page, not Material's 404
         cite_page(page, config, build)
@@ -332,12 +371,16 @@ def cite_page(page: Page, config: MkDocsConfig, build: Build) -> None:
     page.meta["citation"] = citations.formats(facts)
     page.meta["citation_head"] = citations.head_tags(facts)
     page.meta["citation_jsonld"] = citations.json_ld(facts)
-    page.meta["citation_downloads"] = {kind: f"{CITE_FOLDER}/{page.file.dest_uri.removesuffix('.html')}.{kind}"
-                                       for kind in ("ris", "json")}
+    page.meta["citation_downloads"] = {
+        kind: f"{CITE_FOLDER}/{page.file.dest_uri.removesuffix('.html')}.{kind}" for kind in ("ris", "json")
+    }
     edition = citations.edition_facts(facts)
     if edition:
-        page.meta["citation_edition"] = {"url": edition.url, "date": edition.updated,
-                                         "styles": citations.formats(edition)}
+        page.meta["citation_edition"] = {
+            "url": edition.url,
+            "date": edition.updated,
+            "styles": citations.formats(edition),
+        }
     page.meta["citation_facts"] = facts
     build.items[page.file.dest_uri] = citations.csl_item(facts)
 
@@ -348,9 +391,16 @@ def page_facts(page: Page, config: MkDocsConfig) -> citations.PageFacts:
     # reader of this copy can have read it. Never before the page's own last update.
     built = get_build_datetime().date()
     return citations.PageFacts(
-        title=title, description=page.meta["description"], site=config.site_name, author=config.site_author or "",
-        published=page.meta["published"], updated=page.meta["updated"], url=page.canonical_url or "",
-        accessed=max(built, page.meta["updated"]), edition=edition_of(page, config.extra.get("latest_edition")))
+        title=title,
+        description=page.meta["description"],
+        site=config.site_name,
+        author=config.site_author or "",
+        published=page.meta["published"],
+        updated=page.meta["updated"],
+        url=page.canonical_url or "",
+        accessed=max(built, page.meta["updated"]),
+        edition=edition_of(page, config.extra.get("latest_edition")),
+    )
 
 
 def edition_of(page: Page, latest: dict[str, str] | None) -> citations.Edition | None:
@@ -367,18 +417,32 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
     any template, so the other pages' HTML is ready."""
     content = page.content or ""
     if print_edition.MARKER not in content:
-        raise ExplainerError(f"docs/{PRINT_PAGE}", problem=f"must contain {print_edition.MARKER} where the edition goes")
-    chapters = [print_edition.Chapter(p.file.dest_uri.removesuffix(".html"), p.meta["title"], p.meta["updated"],
-                                      p.content or "")
-                for p in nav.pages if p.file.src_uri != PRINT_PAGE]
+        problem = f"must contain {print_edition.MARKER} where the edition goes"
+        raise ExplainerError(f"docs/{PRINT_PAGE}", problem=problem)
+    chapters = [
+        print_edition.Chapter(
+            p.file.dest_uri.removesuffix(".html"), p.meta["title"], p.meta["updated"], p.content or ""
+        )
+        for p in nav.pages
+        if p.file.src_uri != PRINT_PAGE
+    ]
     site_url = config.site_url or ""
-    page.content = content.replace(print_edition.MARKER, print_edition.edition(
-        chapters, config.site_name, site_url, config.extra["reporting_through"], config.extra.get("preview", False),
-        config.site_description or "", print_pages.with_abbreviations(config.copyright or "",
-                                                                      build.site.abbreviations)))
+    page.content = content.replace(
+        print_edition.MARKER,
+        print_edition.edition(
+            chapters,
+            config.site_name,
+            site_url,
+            config.extra["reporting_through"],
+            config.extra.get("preview", False),
+            config.site_description or "",
+            print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations),
+        ),
+    )
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
-    page.meta["print_css"] = print_pages.page_css([(p.slug, p.title) for p in chapters], config.site_name,
-                                                  f"{site_url}{page.file.dest_uri}")
+    page.meta["print_css"] = print_pages.page_css(
+        [(p.slug, p.title) for p in chapters], config.site_name, f"{site_url}{page.file.dest_uri}"
+    )
 
 
 # ---- on_post_page: the whole page as the theme rendered it ----
@@ -396,14 +460,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = citations.add_section_citations(output, facts, build.cited_anchors.get(page.file.dest_uri, set()))
     found = foreign_loads(output)
     if found:
-        raise ExplainerError(page.file.src_uri, problem=f"loads from another host: {', '.join(map(repr, found))}. "
-                             "Put the file in docs/ and refer to it by a relative address")
+        raise ExplainerError(
+            page.file.src_uri,
+            problem=f"loads from another host: {', '.join(map(repr, found))}. "
+            "Put the file in docs/ and refer to it by a relative address",
+        )
     return with_policy(output)  # last: hashes the inline scripts and styles as the page now holds them
-
-
-@event_priority(-100)
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 # ---- on_post_build: the files beside the pages, the last checks, then the zip of it all ----
@@ -418,13 +480,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     if unplaced:
         log.warning("data/figures.yml: no page places %s; place or remove them", ", ".join(unplaced))
     write_bibliography(site_dir, build)
-    log.info("evidence: %d quotations and %d figures checked on %d pages against %d sources",
-             build.checked.quotations, build.checked.figures, len(build.pages_checked), len(build.evidence))
+    log.info(
+        "evidence: %d quotations and %d figures checked on %d pages against %d sources",
+        build.checked.quotations,
+        build.checked.figures,
+        len(build.pages_checked),
+        len(build.evidence),
+    )
     record = build.site.change_entries()
-    for problem in changes.problems(record, build.updated, build.anchors):  # type: ignore[arg-type]
+    for problem in changes.problems(record, build.updated, build.anchors):
         log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
-    feed = changes.atom_feed(record, site_name=config.site_name, author=config.site_author or "",
-                             site_url=config.site_url or "")
+    feed = changes.atom_feed(
+        record, site_name=config.site_name, author=config.site_author or "", site_url=config.site_url or ""
+    )
     (site_dir / changes.FEED_NAME).write_text(feed, encoding="utf-8")
     check_addresses(site_dir, config, build)
     write_citations(site_dir, build)
@@ -448,16 +516,22 @@ def check_addresses(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
     registry, produced = build.site.addresses, build.produced
     missing = sorted(a for a in registry.live if not addresses.exists(a, produced))
     if missing:
-        raise ExplainerError(addresses.REGISTRY, problem=f"published address(es) no longer produced: "
-                             f"{', '.join(missing)}. Restore them, or move each from 'live' to 'moved' with the "
-                             "address that replaces it")
+        raise ExplainerError(
+            addresses.REGISTRY,
+            problem=f"published address(es) no longer produced: "
+            f"{', '.join(missing)}. Restore them, or move each from 'live' to 'moved' with the "
+            "address that replaces it",
+        )
     for old, new in sorted(registry.moved.items()):
         if not addresses.exists(new, produced):
-            raise ExplainerError(addresses.REGISTRY, problem=f"moved '{old}' points at '{new}', which the site does "
-                                 "not produce")
+            raise ExplainerError(
+                addresses.REGISTRY, problem=f"moved '{old}' points at '{new}', which the site does not produce"
+            )
         if addresses.exists(old, produced):
-            raise ExplainerError(addresses.REGISTRY, problem=f"'{old}' is listed as moved but the site still "
-                                 "produces it; list it under 'live' instead")
+            raise ExplainerError(
+                addresses.REGISTRY,
+                problem=f"'{old}' is listed as moved but the site still produces it; list it under 'live' instead",
+            )
         addresses.write_redirect(site_dir / old, new, config.site_url or "")
 
 
@@ -487,7 +561,7 @@ def unused_search_languages(lunr_dir: Path, languages: list[str]) -> list[Path]:
 
 def search_languages(config: MkDocsConfig) -> list[str]:
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    return list(search.config.lang or ["en"]) if search else ["en"]  # type: ignore[attr-defined]
+    return list(search.config.lang or ["en"]) if search else ["en"]
 
 
 def prune_assets(site_dir: Path, config: MkDocsConfig) -> None:
@@ -511,5 +585,14 @@ def write_zip(site_dir: Path, config: MkDocsConfig) -> None:
     (site_dir / ZIP_NAME).write_bytes(bundle(site_dir, date_time, config.site_url or ""))
 
 
-__all__ = ["Build", "on_config", "on_files", "on_page_content", "on_page_context", "on_page_markdown",
-           "on_post_build", "on_post_page", "on_post_template"]
+# What hooks/adapter.py hands MkDocs: the events, in the order MkDocs runs them (not sorted).
+__all__ = [  # noqa: RUF022
+    "on_config",
+    "on_files",
+    "on_page_markdown",
+    "on_page_content",
+    "on_post_template",
+    "on_page_context",
+    "on_post_page",
+    "on_post_build",
+]

@@ -212,8 +212,10 @@ class Site:
         root = Path(root)
         links = symlinks(root)
         if links:
-            raise ExplainerError(", ".join(links), problem="symbolic link(s): a link publishes whatever it points at. "
-                                 "Replace each with the file itself")
+            raise ExplainerError(
+                ", ".join(links),
+                problem="symbolic link(s): a link publishes whatever it points at. Replace each with the file itself",
+            )
         data = root / "data"
         source_path = data / "sources.yml"
         source_entries = sources_module.validate(load_list(source_path), source_path)
@@ -222,20 +224,26 @@ class Site:
         sources = {i: _source(e, evidence[i]) for i, e in source_entries.items()}
 
         timeline_path = data / "timeline.yml"
-        timeline = [_timeline_entry(e) for e in
-                    timeline_module.validate(load_list(timeline_path), timeline_path, source_ids)]
+        timeline = [
+            _timeline_entry(e) for e in timeline_module.validate(load_list(timeline_path), timeline_path, source_ids)
+        ]
 
         figure_path = data / "figures.yml"
-        figures = {i: Figure(i, f["kind"], f) for i, f in
-                   figures_module.validate(load_list(figure_path), figure_path, source_ids).items()}
+        figures = {
+            i: Figure(i, f["kind"], f)
+            for i, f in figures_module.validate(load_list(figure_path), figure_path, source_ids).items()
+        }
 
         change_path = data / "changes.yml"
         changes = [_change(e) for e in changes_module.validate(load_list(change_path), change_path, source_ids)]
 
         edition_path = data / "editions.yml"
-        editions = [Edition(e["date"], e["last_change"], e["file"], e["zip"], e) for e in
-                    editions_module.validate(load_list(edition_path), edition_path, root / "docs",
-                                             [c.id for c in changes])]
+        editions = [
+            Edition(e["date"], e["last_change"], e["file"], e["zip"], e)
+            for e in editions_module.validate(
+                load_list(edition_path), edition_path, root / "docs", [c.id for c in changes]
+            )
+        ]
 
         live, moved = read_registry(data / "addresses.yml")
         addresses = Addresses(frozenset(live), moved)
@@ -252,8 +260,21 @@ class Site:
         titles = nav_titles(_read_nav(root / "mkdocs.yml"))
         pages = _read_pages(root / "docs", titles)
 
-        site = cls(root, sources, timeline, figures, changes, editions, addresses, places, outline,
-                   abbreviations, article, pages, titles)
+        site = cls(
+            root,
+            sources,
+            timeline,
+            figures,
+            changes,
+            editions,
+            addresses,
+            places,
+            outline,
+            abbreviations,
+            article,
+            pages,
+            titles,
+        )
         site.cross_check()
         return site
 
@@ -264,8 +285,11 @@ class Site:
                 raise ExplainerError("mkdocs.yml", src, "nav", f"docs/{src} does not exist")
         unlisted = sorted(p.address for p in self.pages.values() if p.address not in self.addresses.live)
         if unlisted:
-            raise ExplainerError(REGISTRY, problem=f"the site would publish {', '.join(unlisted)}, which the "
-                                 "registry does not list. Add each under 'live' (addresses are permanent once published)")
+            raise ExplainerError(
+                REGISTRY,
+                problem=f"the site would publish {', '.join(unlisted)}, which the "
+                "registry does not list. Add each under 'live' (addresses are permanent once published)",
+            )
         for entry in self.timeline:
             page = entry.page.split("#")[0]
             if page not in self.pages:
@@ -279,13 +303,23 @@ class Site:
 
 def _source(entry: dict[str, Any], evidence: str) -> Source:
     date = PartialDate.parse(entry["date"]) if entry["date"] else None
-    return Source(entry["id"], entry["kind"], entry["outlet"], date,
-                  datetime.date.fromisoformat(entry["accessed"]), entry["url"], evidence, entry)
+    return Source(
+        entry["id"],
+        entry["kind"],
+        entry["outlet"],
+        date,
+        datetime.date.fromisoformat(entry["accessed"]),
+        entry["url"],
+        evidence,
+        entry,
+    )
 
 
 def _timeline_entry(entry: dict[str, Any]) -> TimelineEntry:
     date = PartialDate.parse(entry["date"]) if "date" in entry else None
-    return TimelineEntry(entry["id"], entry["kind"], entry["title"], date, entry["page"], tuple(entry["sources"]), entry)
+    return TimelineEntry(
+        entry["id"], entry["kind"], entry["title"], date, entry["page"], tuple(entry["sources"]), entry
+    )
 
 
 def _change(entry: dict[str, Any]) -> Change:
@@ -323,7 +357,7 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 def _read_nav(config: Path) -> list[Any]:
     try:
-        settings = yaml.load(_read_text(config), Loader=_ConfigLoader) or {}  # noqa: S506 (a safe loader)
+        settings = yaml.load(_read_text(config), Loader=_ConfigLoader) or {}  # a SafeLoader
     except yaml.YAMLError as error:
         raise ExplainerError(config.name, problem=f"cannot be read as YAML: {error}") from error
     nav = settings.get("nav") if isinstance(settings, dict) else None
@@ -353,6 +387,15 @@ def _read_pages(docs: Path, titles: dict[str, str]) -> dict[str, Page]:
         found = front_matter_problems(meta)
         if found:
             raise ExplainerError(f"docs/{src}", problem="front matter: " + "; ".join(found))
-        pages[src] = Page(src, src.removesuffix(".md") + ".html", meta["title"], titles.get(src),
-                          meta["description"], meta["published"], meta["updated"], meta["reviewed"], meta)
+        pages[src] = Page(
+            src,
+            src.removesuffix(".md") + ".html",
+            meta["title"],
+            titles.get(src),
+            meta["description"],
+            meta["published"],
+            meta["updated"],
+            meta["reviewed"],
+            meta,
+        )
     return pages

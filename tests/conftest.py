@@ -155,3 +155,21 @@ def visit(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+# ---- The test pyramid: unit (marked by hand), site, build, browser (marked here from the fixtures) ----
+
+SITE_FIXTURES = {"site", "site_build", "html_pages", "http_site", "site_root"}
+BUILD_FIXTURES = {"broken_copy"}
+BROWSER_FIXTURES = {"browser", "visit", "chromium"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """`-m site`, `-m build` and `-m browser` select by what a test needs; a unit test needs none of it."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in (("site", SITE_FIXTURES), ("build", BUILD_FIXTURES), ("browser", BROWSER_FIXTURES)):
+            if needs & fixtures and not item.get_closest_marker(marker):
+                item.add_marker(marker)
+        if item.get_closest_marker("unit") and needs & (SITE_FIXTURES | BUILD_FIXTURES | BROWSER_FIXTURES):
+            raise pytest.UsageError(f"{item.nodeid} is marked unit but needs {sorted(needs)}: a unit test builds nothing")

@@ -26,6 +26,7 @@ def test_the_range_check_names_what_is_needed():
     assert "PYTHON=" in result.stderr
 
 
+@pytest.mark.unit
 def test_the_locks_come_from_uv_with_hashes_for_every_package():
     for lock in ("site", "test", "lock"):
         text = (ROOT / "requirements" / f"{lock}.txt").read_text(encoding="utf-8")

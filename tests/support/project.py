@@ -18,16 +18,29 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "explainer", "hooks", "overrides"
 FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable
 
 
-def run_build(project: Path, site_dir: Path, extra_env: dict | None = None,
-              python: str = sys.executable) -> subprocess.CompletedProcess:
+def run_build(
+    project: Path, site_dir: Path, extra_env: dict | None = None, python: str = sys.executable
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     env.pop("SITE_URL", None)  # the documented default, unless a test sets one
     env.update(extra_env or {})
     return subprocess.run(
-        [python, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=project,
+        [
+            python,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
     )
 
 
