@@ -1,6 +1,6 @@
 """The timeline (data/timeline.yml): its rules and its rendering, in plain Python.
 
-No MkDocs import: hooks/timeline.py hands it the data and the navigation titles and puts
+No MkDocs import: the engine adapter hands it the data and the navigation titles and puts
 what it renders where a page says `<!-- timeline -->` or `<!-- latest-developments -->`.
 """
 
@@ -84,9 +84,6 @@ def check_when(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
-TITLES: dict[str, str] = {}  # page source path -> navigation label, set by the hook
-
-
 def render_latest(entries: list[dict]) -> str:
     """The newest things that happened, newest first, each linking to its timeline entry."""
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
@@ -109,7 +106,8 @@ def is_earlier(entry: dict) -> bool:
     return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
 
 
-def render(entries: list[dict], page_path: str) -> str:
+def render(entries: list[dict], page_path: str, titles: dict[str, str]) -> str:
+    """The timeline page's sections; titles: each page's navigation label, by source path."""
     now = now_entry(entries)
     parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
     for section_id, heading, kinds in SECTIONS:
@@ -120,19 +118,19 @@ def render(entries: list[dict], page_path: str) -> str:
         if earlier:
             years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
             section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
-                        + timeline_list(earlier, now, page_path) + "\n</details>\n\n")
-        parts.append(section + timeline_list(recent, now, page_path))
+                        + timeline_list(earlier, now, page_path, titles) + "\n</details>\n\n")
+        parts.append(section + timeline_list(recent, now, page_path, titles))
     return "\n\n".join(parts)
 
 
-def timeline_list(entries: list[dict], now: dict, page_path: str) -> str:
-    items = [render_entry(e, e is now, page_path) for e in entries]
+def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[str, str]) -> str:
+    items = [render_entry(e, e is now, page_path, titles) for e in entries]
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
-def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
+def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str]) -> str:
     page_file = entry["page"].split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
     return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=KINDS[entry["kind"]],
-                           page_title=TITLES.get(page_file, page_file), human_date=human_date)
+                           page_title=titles.get(page_file, page_file), human_date=human_date)
