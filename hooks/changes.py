@@ -14,7 +14,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from _changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, load_changes, problems, updated_line
+from _changes import (FEED_NAME, KINDS, atom_feed, changelog_markdown, heading_labels, history, load_changes,
+                      problems, updated_line)
 from _data import human_date, nav_titles
 
 log = logging.getLogger("mkdocs.hooks.changes")
@@ -22,6 +23,7 @@ log = logging.getLogger("mkdocs.hooks.changes")
 MARKER = "<!-- changelog -->"
 CHANGES: list[dict] = []
 TITLES: dict[str, str] = {}
+HEADINGS: dict[str, str] = {}
 updated: dict[str, object] = {}  # source path -> the page's `updated:`
 anchors: dict[str, set[str]] = {}
 
@@ -31,6 +33,8 @@ def on_config(config):
     CHANGES[:] = load_changes(config)
     TITLES.clear()
     TITLES.update(nav_titles(config.nav))
+    HEADINGS.clear()
+    HEADINGS.update(heading_labels(Path(config.docs_dir)))
     updated.clear()
     anchors.clear()
     newest = CHANGES[0]
@@ -42,7 +46,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, **kwargs):
     updated[page.file.src_uri] = page.meta.get("updated")
     if MARKER in markdown:
-        markdown = markdown.replace(MARKER, changelog_markdown(CHANGES, TITLES))
+        markdown = markdown.replace(MARKER, changelog_markdown(CHANGES, TITLES, HEADINGS))
     return markdown
 
 
