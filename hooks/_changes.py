@@ -96,25 +96,23 @@ HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
 def heading_labels(docs: Path) -> dict[str, str]:
-    """'us-forces.md#legal-floor' -> 'the legal limits on cuts': each section heading's words
-    (before any colon, first letter lower-cased unless an abbreviation), so that a change names
-    a section as readers see it, while its address keeps the permanent anchor."""
+    """'us-forces.md#legal-floor' -> 'The legal limits on cuts': each section heading's words
+    before any colon, so that a change names a section as readers see it, while its address
+    keeps the permanent anchor."""
     labels = {}
     for path in sorted(Path(docs).glob("*.md")):
         for text, anchor in HEADING.findall(path.read_text(encoding="utf-8")):
-            words = text.split(":")[0].strip()
-            if len(words) > 1 and not words[1].isupper():
-                words = words[0].lower() + words[1:]
-            labels[f"{path.name}#{anchor}"] = words
+            labels[f"{path.name}#{anchor}"] = text.split(":")[0].strip()
     return labels
 
 
 def link_text(target: str, titles: dict[str, str], headings: dict[str, str] | None = None) -> str:
-    """'us-forces.md#legal-floor' -> 'U.S. forces (the legal limits on cuts)', by the section's
-    heading; an anchor that is not a heading (a timeline entry) is named by its own words."""
+    """'us-forces.md#legal-floor' -> 'U.S. forces (The legal limits on cuts)', by the section's
+    heading; the page's title anchor by the page alone; an anchor that is not a heading (a
+    timeline entry) by its own words."""
     page, _, anchor = target.partition("#")
     title = titles.get(page, page)
-    if not anchor:
+    if not anchor or anchor == "title":
         return title
     return f"{title} ({(headings or {}).get(target, anchor.replace('-', ' '))})"
 

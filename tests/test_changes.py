@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT, run_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from _changes import feed_id, problems, updated_line, validate  # noqa: E402
+from _changes import feed_id, heading_labels, link_text, problems, updated_line, validate  # noqa: E402
 from _data import DataError  # noqa: E402
 
 DAY = datetime.date(2026, 11, 27)
@@ -75,6 +75,15 @@ def test_every_page_shows_its_history_and_review_date(html_pages):
         assert history, f"{page}: no page history"
         assert soup.select_one(".page-history").find(string=lambda s: "First published" in s), page
         assert "Last reviewed" in soup.select_one(".page-updated").get_text(), f"{page}: no review date"
+
+
+def test_a_change_names_a_section_by_its_heading_not_its_anchor(tmp_path):
+    (tmp_path / "us-forces.md").write_text("# U.S. forces {#title}\n\n## The legal limits on cuts: the act {#legal-floor}\n",
+                                           encoding="utf-8")
+    titles, headings = {"us-forces.md": "U.S. forces"}, heading_labels(tmp_path)
+    assert link_text("us-forces.md#legal-floor", titles, headings) == "U.S. forces (The legal limits on cuts)"
+    assert link_text("us-forces.md#title", titles, headings) == "U.S. forces"
+    assert link_text("timeline.md#scm-57", {"timeline.md": "Timeline"}, headings) == "Timeline (scm 57)"
 
 
 def test_a_corrected_page_says_so_under_its_title(html_pages):
