@@ -18,7 +18,7 @@ KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled",
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
 SECTIONS = [
     ("past", "What already happened", ("history", "decision")),
-    ("scheduled", "What is scheduled", ("scheduled",)),
+    ("scheduled", "Checkpoints sources gave (as of mid-2026)", ("scheduled",)),
     ("phases", "What could change, in the article's account", ("phase",)),
 ]
 
