@@ -8,6 +8,7 @@ stops matching (must_match).
 """
 
 import re
+from collections.abc import Iterable
 
 # ---- Marker comments: a page says where generated content goes --------------------------
 
@@ -36,7 +37,7 @@ SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
-def footnote_references(source_ids) -> str:
+def footnote_references(source_ids: Iterable[str]) -> str:
     """The markers for these sources, in the order given: [^a][^b]."""
     return "".join(f"[^{source_id}]" for source_id in source_ids)
 
@@ -79,11 +80,13 @@ class ContractBroken(ValueError):
     """Markup the site reads (Python-Markdown's or Material's) no longer looks as expected."""
 
 
-def must_match(pattern: re.Pattern, text: str, what: str) -> list[re.Match]:
+def must_match(pattern: re.Pattern[str], text: str, what: str) -> list[re.Match[str]]:
     """Every match of pattern in text; raises when there is none, for a rewrite that must apply
     wherever it is called (the caller checks first that the page has the thing)."""
     found = list(pattern.finditer(text))
     if not found:
-        raise ContractBroken(f"{what}: the pattern {pattern.pattern[:80]!r} matched nothing; has the "
-                             "markup of Python-Markdown or Material changed? (explainer/contract.py)")
+        raise ContractBroken(
+            f"{what}: the pattern {pattern.pattern[:80]!r} matched nothing; has the "
+            "markup of Python-Markdown or Material changed? (explainer/contract.py)"
+        )
     return found

@@ -15,9 +15,8 @@ Sent as an HTTP header it would also cover frame-ancestors; a meta tag cannot.
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
-
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 # JSON and JSON-LD blocks are data, which the browser does not run and CSP does not govern;
@@ -28,8 +27,12 @@ HEAD = re.compile(r"<head>", re.IGNORECASE)
 PRESCAN_BYTES = 1024  # browsers look for the encoding only this far (HTML, "prescan a byte stream")
 
 # The theme partials (overrides/ first, then Material's) whose inline <script>s the pages carry.
-INLINE_SCRIPT_TEMPLATES = ("partials/javascripts/base.html", "partials/javascripts/announce.html",
-                           "partials/javascripts/content.html", "partials/javascripts/palette.html")
+INLINE_SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/announce.html",
+    "partials/javascripts/content.html",
+    "partials/javascripts/palette.html",
+)
 # A template's {{ … }} inside a script stands for a value that cannot leave a JavaScript
 # string or the element: no quotes, backslash, angle brackets, backtick or line break.
 TEMPLATE_VALUE = r"[^\"'`\\<>\n\r]*"
@@ -44,7 +47,7 @@ class UnknownInlineScript(ValueError):
 class KnownScripts:
     """The inline scripts the site means to have, as patterns matched against the whole script."""
 
-    patterns: tuple[re.Pattern, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def exact(cls, *scripts: str) -> "KnownScripts":
@@ -66,7 +69,7 @@ class KnownScripts:
         return cls(tuple(patterns))
 
     @classmethod
-    def from_theme(cls, theme_dirs: list) -> "KnownScripts":
+    def from_theme(cls, theme_dirs: list[str] | list[Path]) -> "KnownScripts":
         """The scripts of INLINE_SCRIPT_TEMPLATES, each read where the theme finds it (overrides first)."""
         sources = []
         for name in INLINE_SCRIPT_TEMPLATES:
@@ -90,7 +93,7 @@ def source_hash(text: str) -> str:
 class _InlineFinder(HTMLParser):
     """Inline scripts, <style> blocks and style="" attributes, exactly as the browser hashes them."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
         self.styles: list[str] = []
@@ -98,20 +101,22 @@ class _InlineFinder(HTMLParser):
         self._collecting: list[str] | None = None
         self._text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("style") is not None:
-            self.style_attributes.append(attrs["style"])
-        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() not in DATA_TYPES:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        style = attributes.get("style")
+        if style is not None:
+            self.style_attributes.append(style)
+        kind = (attributes.get("type") or "").strip().lower()
+        if tag == "script" and "src" not in attributes and kind not in DATA_TYPES:
             self._collecting, self._text = self.scripts, []
         elif tag == "style":
             self._collecting, self._text = self.styles, []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._collecting is not None:
             self._text.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self._collecting is not None and tag in ("script", "style"):
             self._collecting.append("".join(self._text))
             self._collecting = None
@@ -129,25 +134,28 @@ def policy(html: str, known: KnownScripts | None = None) -> str:
             raise UnknownInlineScript(
                 f"{len(unknown)} inline script(s) that the site does not write, the first: <script>{shown}…; "
                 "inline scripts come only from the theme's script partials (explainer/csp.py, "
-                "INLINE_SCRIPT_TEMPLATES): is data or front matter inserted as HTML?")
+                "INLINE_SCRIPT_TEMPLATES): is data or front matter inserted as HTML?"
+            )
     scripts = " ".join(sorted({source_hash(s) for s in found.scripts}))
     styles = " ".join(sorted({source_hash(s) for s in found.styles + found.style_attributes}))
     if found.style_attributes:
         styles = "'unsafe-hashes' " + styles  # lets hashes match style="" attributes too
-    return "; ".join([
-        "default-src 'none'",
-        f"script-src 'self' {scripts}".strip(),
-        f"style-src 'self' {styles}".strip(),
-        "img-src 'self' data:",  # Material's icons are data: SVGs in its stylesheet
-        "font-src 'self'",
-        "connect-src 'self'",  # the search index, fetched by the search worker when hosted
-        "worker-src 'self'",
-        "frame-src 'self'",
-        "manifest-src 'self'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "object-src 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src 'self' {scripts}".strip(),
+            f"style-src 'self' {styles}".strip(),
+            "img-src 'self' data:",  # Material's icons are data: SVGs in its stylesheet
+            "font-src 'self'",
+            "connect-src 'self'",  # the search index, fetched by the search worker when hosted
+            "worker-src 'self'",
+            "frame-src 'self'",
+            "manifest-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "object-src 'none'",
+        ]
+    )
 
 
 def with_policy(html: str, known: KnownScripts) -> str:
@@ -158,6 +166,6 @@ def with_policy(html: str, known: KnownScripts) -> str:
     start = CHARSET.search(html) or HEAD.search(html)
     if not start:
         raise ValueError("no <head> to put the Content-Security-Policy in")
-    if start.re is CHARSET and len(html[:start.end()].encode("utf-8")) > PRESCAN_BYTES:
+    if start.re is CHARSET and len(html[: start.end()].encode("utf-8")) > PRESCAN_BYTES:
         raise ValueError(f"<meta charset> ends after byte {PRESCAN_BYTES}, where browsers no longer look for it")
-    return html[:start.end()] + meta + html[start.end():]
+    return html[: start.end()] + meta + html[start.end() :]

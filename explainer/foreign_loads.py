@@ -9,6 +9,7 @@ and use, legacy background, the page's base address, url()/@import in CSS, and t
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 SRC_TAGS = {"script", "img", "image", "iframe", "audio", "video", "source", "embed", "track", "input", "frame"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "prerender", "manifest",
@@ -100,12 +101,10 @@ def foreign_loads(html: str) -> list[str]:
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]+">', re.IGNORECASE)
 
 
-def published_file_problems(site_dir) -> list[str]:
+def published_file_problems(site_dir: "str | Path") -> list[str]:
     """Every .html and .svg file of the built site, Markdown pages or not (a static file in docs/
     is published as it is: probe cases 5.12, 5.13): what each loads from another host, and each
     HTML file without the site's Content-Security-Policy."""
-    from pathlib import Path
-
     problems = []
     for path in sorted(Path(site_dir).rglob("*")):
         if path.suffix.lower() not in (".html", ".htm", ".svg") or not path.is_file():

@@ -7,6 +7,7 @@ so abbreviations and footnotes work in it as on any page.
 """
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -27,5 +28,5 @@ ENV.filters["footnotes"] = lambda source_ids: Markup(contract.footnote_reference
 ENV.globals["contract"] = contract
 
 
-def render(template: str, **values) -> str:
+def render(template: str, **values: Any) -> str:
     return ENV.get_template(template).render(**values)

@@ -5,11 +5,12 @@ matching raises."""
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from explainer import contract
 
 
+@pytest.mark.unit
 def test_the_print_rules_hide_what_the_contract_says_print_hides():
     css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "stylesheets" / "site.css").read_text(encoding="utf-8"), flags=re.S)
     print_rules = "\n".join(re.findall(r"@media print\s*\{(.*?)\n\}", css, re.S))
@@ -34,6 +35,7 @@ def test_every_piece_of_apparatus_carries_its_marker_where_it_is_written(html_pa
     assert seen == set(APPARATUS_PIECES + LIVE_ONLY_PIECES), "a piece of apparatus is no longer written"
 
 
+@pytest.mark.unit
 def test_a_rewrite_that_must_match_raises_when_the_markup_changed():
     pattern = re.compile(r'<a class="footnote-backref" href="#(fnref[^"]+)"')
     assert len(contract.must_match(pattern, '<a class="footnote-backref" href="#fnref:x">', "back-links")) == 1
@@ -41,6 +43,7 @@ def test_a_rewrite_that_must_match_raises_when_the_markup_changed():
         contract.must_match(pattern, '<a class="footnote-backref new" href="#fnref:x">', "back-links")
 
 
+@pytest.mark.unit
 def test_markers_and_footnote_syntax_round_trip():
     assert contract.FIGURE.fullmatch(contract.figure_marker("troops")).group(1) == "troops"
     text = "A claim." + contract.footnote_references(["reuters-nds", "ap-1"])
@@ -48,6 +51,7 @@ def test_markers_and_footnote_syntax_round_trip():
     assert contract.FOOTNOTE_REFERENCE.findall("[^reuters-nds]: a definition") == []
 
 
+@pytest.mark.unit
 def test_the_rewriters_over_python_markdown_output_raise_when_it_changed():
     from explainer.citations import add_entry_links
     from explainer.footnotes import labelled_backlinks, separated
@@ -55,8 +59,11 @@ def test_the_rewriters_over_python_markdown_output_raise_when_it_changed():
     from explainer.search import leave_out_of_search
 
     # Markers and back-links as Python-Markdown writes them pass; a changed shape raises.
-    ok = ('<p>A<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup></p><div class="footnote"><hr><ol>'
-          '<li id="fn:a"><p>S.&#160;<a class="footnote-backref" href="#fnref:a" title="Back">&#8617;</a></p></li></ol></div>')
+    ok = (
+        '<p>A<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup></p>'
+        '<div class="footnote"><hr><ol><li id="fn:a"><p>S.&#160;'
+        '<a class="footnote-backref" href="#fnref:a" title="Back">&#8617;</a></p></li></ol></div>'
+    )
     assert "Back to:" in labelled_backlinks(separated(ok))
     with pytest.raises(contract.ContractBroken, match="footnote markers"):
         separated(ok.replace('<sup id="fnref:a">', '<sup data-id="fnref:a">'))
@@ -67,5 +74,8 @@ def test_the_rewriters_over_python_markdown_output_raise_when_it_changed():
     with pytest.raises(contract.ContractBroken, match="the footnote list"):
         chapter_notes('<div class="footnote"><ol></ol></div>')
     with pytest.raises(contract.ContractBroken, match="timeline entries"):
-        add_entry_links('<li id="x" class="timeline-entry citable"><p class="timeline-title">T</p></li>', "timeline.html",
-                        "https://example.org/timeline.html")
+        add_entry_links(
+            '<li id="x" class="timeline-entry citable"><p class="timeline-title">T</p></li>',
+            "timeline.html",
+            "https://example.org/timeline.html",
+        )

@@ -12,22 +12,27 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import copy_project, run_build, serve_folder
+
+pytestmark = pytest.mark.build
 
 # The appendix's payloads, each tagged with a marker of its own (digit-free: the evidence check
 # would read digits as unsourced figures, probe case 2.1).
 PAYLOADS = {
-    "markup": (" <img src=x class=PAYLOAD-markup onerror=alert(document.domain)></script>"
-               "<script>alert(document.domain);document.title='PAYLOAD-markup'</script>"
-               "[x](javascript:alert(document.domain)){{ config.site_name }}{% raw %}"),
+    "markup": (
+        " <img src=x class=PAYLOAD-markup onerror=alert(document.domain)></script>"
+        "<script>alert(document.domain);document.title='PAYLOAD-markup'</script>"
+        "[x](javascript:alert(document.domain)){{ config.site_name }}{% raw %}"
+    ),
     "comment": " PAYLOAD-comment <!--<script>",
     "attr": " {: #injected onclick=alert(document.domain) }",
     "style": ' {: style="display:none" class="PAYLOAD-style" }',
-    "markdown": ("\n\n## Injected heading {: #injected onclick=alert(document.domain) }\n\nPara text\n"
-                 "{: #injectedp onmouseover=alert(document.domain) }\n\n!!! danger\n    injected body\n\n"
-                 "Setext heading\n===\n\n    indented code PAYLOAD-markdown\n\nhttps://evil.example/auto\n\n"
-                 "- injected list\n\n*[HTML]: injected abbr\n\nEnd"),
+    "markdown": (
+        "\n\n## Injected heading {: #injected onclick=alert(document.domain) }\n\nPara text\n"
+        "{: #injectedp onmouseover=alert(document.domain) }\n\n!!! danger\n    injected body\n\n"
+        "Setext heading\n===\n\n    indented code PAYLOAD-markdown\n\nhttps://evil.example/auto\n\n"
+        "- injected list\n\n*[HTML]: injected abbr\n\nEnd"
+    ),
 }
 SINGLE_LINE = "".join(PAYLOADS[name] for name in ("markup", "attr", "style", "comment"))
 EVERYTHING = SINGLE_LINE + PAYLOADS["markdown"]
@@ -53,7 +58,7 @@ def poison_data(data):
         path = data / name
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entry in entries:
-            for holder in [entry] + list(entry.get("rows", [])):
+            for holder in [entry, *list(entry.get("rows", []))]:
                 for field in fields:
                     if field in holder:
                         holder[field] = poison(holder[field])
@@ -68,8 +73,10 @@ def poison_front_matter(docs):
         meta = yaml.safe_load(front)
         meta["title"] = f"{meta['title']}{SINGLE_LINE}"
         meta["description"] = ("Desc" + PAYLOADS["markup"].replace("'", "") + PAYLOADS["comment"])[:160]
-        page.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
-                        + "---\n" + body, encoding="utf-8")
+        page.write_text(
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6) + "---\n" + body,
+            encoding="utf-8",
+        )
 
 
 @pytest.fixture(scope="module")
@@ -85,15 +92,20 @@ def hostile_site(tmp_path_factory):
 
 
 # What would show that a payload became markup, not text.
-INJECTED = ("img[src=x], .PAYLOAD-markup, .PAYLOAD-style, #injected, #injectedp, [onerror], [onclick], "
-            "[onmouseover], a[href^='javascript:'], abbr[title='injected abbr'], .admonition.danger")
+INJECTED = (
+    "img[src=x], .PAYLOAD-markup, .PAYLOAD-style, #injected, #injectedp, [onerror], [onclick], "
+    "[onmouseover], a[href^='javascript:'], abbr[title='injected abbr'], .admonition.danger"
+)
 
 
 def injected_in(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     found = [str(element)[:120] for element in soup.select(INJECTED)]
-    found += [script.get_text()[:120] for script in soup.find_all("script")
-              if "PAYLOAD" in script.get_text() and script.get("type") not in ("application/ld+json", "application/json")]
+    found += [
+        script.get_text()[:120]
+        for script in soup.find_all("script")
+        if "PAYLOAD" in script.get_text() and script.get("type") not in ("application/ld+json", "application/json")
+    ]
     found += [str(code)[:120] for code in soup.select("pre code") if "PAYLOAD-markdown" in code.get_text()]
     if soup.find("article") is None and soup.find(id="__config") is not None:
         found.append("the page has no <article>: a comment or a parser state swallowed it")
@@ -113,8 +125,15 @@ def test_case_2_3_2_4_2_8_2_11_2_13_2_16_no_payload_becomes_markup_in_the_built_
 @pytest.mark.browser
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_no_payload_runs_or_makes_an_element_in_chromium(hostile_site, visit, mode):
-    pages = ["index.html", "us-forces.html", "sources.html", "timeline.html", "deterrence.html",
-             "changelog.html", "print.html"]
+    pages = [
+        "index.html",
+        "us-forces.html",
+        "sources.html",
+        "timeline.html",
+        "deterrence.html",
+        "changelog.html",
+        "print.html",
+    ]
     with serve_folder(hostile_site) as address:
         root = address if mode == "http" else hostile_site.as_uri() + "/"
         reader = visit()
@@ -126,7 +145,9 @@ def test_no_payload_runs_or_makes_an_element_in_chromium(hostile_site, visit, mo
             state = reader.page.evaluate(
                 """selector => ({title: document.title, found: [...document.querySelectorAll(selector)]
                    .map(e => e.outerHTML.slice(0, 120)), articles: document.querySelectorAll('article').length,
-                   text: document.body.innerText.length})""", INJECTED)
+                   text: document.body.innerText.length})""",
+                INJECTED,
+            )
             assert not dialogs, f"{mode} {name}: a dialog opened: {dialogs}"
             assert "PAYLOAD" not in state["title"], f"{mode} {name}: an injected script ran"
             assert not state["found"], f"{mode} {name}: payload elements {state['found']}"
