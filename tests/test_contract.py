@@ -79,3 +79,32 @@ def test_the_rewriters_over_python_markdown_output_raise_when_it_changed():
             "timeline.html",
             "https://example.org/timeline.html",
         )
+
+
+@pytest.mark.unit
+def test_the_tag_stack_keeps_what_each_open_element_opened_and_closes_to_the_match():
+    from explainer.tag_stack import TagStack
+
+    class Boxes(TagStack):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[tuple[str, object]] = []
+
+        def opened(self, tag, attributes, classes):
+            return "box" if "box" in classes else None
+
+        def started(self, tag, attributes, classes):
+            self.seen.append((tag, self.innermost()))
+
+    boxes = Boxes()
+    boxes.feed('<div class="box"><p>a<br><img src=x><em>b</p><span>c</span></div><p>d</p>')
+    assert boxes.seen == [
+        ("div", "box"),
+        ("p", "box"),
+        ("br", "box"),
+        ("img", "box"),
+        ("em", "box"),
+        ("span", "box"),
+        ("p", None),
+    ]
+    assert boxes.stack == []
