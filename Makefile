@@ -8,7 +8,7 @@ PY := .venv/bin/python
 # Material and MkDocs print end-of-life / MkDocs 2 banners on every build; they are noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench pdf edition check-review lock clean
+.PHONY: serve test build bench pdf edition check-review lock lint-workflows clean
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
@@ -22,9 +22,7 @@ test:  ## Install what the tests need (browser included) and run the whole suite
 
 build:  ## Strict build into site/; a failed build leaves the previous site/ untouched
 	scripts/venv.sh site
-	rm -rf site.new
-	$(PY) -m mkdocs build --strict --site-dir site.new
-	rm -rf site && mv site.new site
+	scripts/build.sh
 
 pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headless Chromium
 	scripts/venv.sh test
@@ -43,10 +41,14 @@ bench:  ## Build time, site size and each page's first-view weight (prints, asse
 	scripts/venv.sh test
 	$(PY) scripts/bench.py
 
+lint-workflows:  ## GitHub Actions static analysis of .github/workflows/ (zizmor, offline, strictest persona)
+	scripts/venv.sh test
+	.venv/bin/zizmor --offline --persona pedantic .github/workflows/*.yml
+
 lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, from .venv)
 	scripts/venv.sh lock
 	scripts/lock.sh
 
 clean:  ## Remove what the make targets wrote into the checkout (Debian packages stay)
-	rm -rf .venv .venv.lock site site.new .pytest_cache node_modules
+	rm -rf .venv .venv.lock site site.new site.old site.build.lock .site-build.* .pytest_cache node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
