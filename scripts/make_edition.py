@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 from explainer.csp import with_policy
 from explainer.data import human_date
 from explainer.editions import FOLDER, sha256
+from explainer.hosting import HostingError, check_edition, hosted_url, uncommitted_changes
 from explainer.downloads import ZIP_NAME
 
 REGISTRY = ROOT / "data" / "editions.yml"
@@ -89,6 +90,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today())
     day = parser.parse_args().date
+    try:  # only for the hosted address, from committed files: an edition is frozen for good
+        check_edition(os.environ.get("SITE_URL"), hosted_url(ROOT / "mkdocs.yml"), uncommitted_changes(ROOT))
+    except HostingError as error:
+        raise SystemExit(f"make edition refused: {error}") from None
     entries = registered()
     if any(str(e["date"]) == day.isoformat() for e in entries):
         raise SystemExit(f"an edition of {day} exists already: editions are never rewritten")
