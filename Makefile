@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(PY) -m properdocs serve --strict --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
 
 test:  ## Install what the tests need (browser included) and run the whole suite
 	scripts/venv.sh test

@@ -12,7 +12,7 @@ if ! flock --nonblock 8; then
 fi
 new=$(mktemp -d .site-build.XXXXXX)
 trap 'rm -rf "$new" site.old' EXIT
-.venv/bin/python -m mkdocs build --strict --site-dir "$new/site"
+.venv/bin/python -m properdocs build --strict --config-file mkdocs.yml --site-dir "$new/site"
 chmod 755 "$new/site"
 rm -rf site.old
 if [ -d site ]; then mv site site.old; fi

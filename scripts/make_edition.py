@@ -39,7 +39,8 @@ APPARATUS = ("script, .cite-this-page, .cite-section, .entry-link, a.headerlink,
 def build(site: Path, day: datetime.date) -> None:
     epoch = int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp())
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "--config-file",
+                    str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
                    cwd=ROOT, env=env, check=True)
 
 

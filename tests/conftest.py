@@ -45,13 +45,14 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def run_build(project: Path, site_dir: Path, extra_env: dict | None = None,
-              python: str = sys.executable) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
+              python: str = sys.executable, engine: str = "properdocs") -> subprocess.CompletedProcess:
+    """`properdocs build --strict` as the Makefile runs it (never -q: it hides warnings);
+    engine="mkdocs" for MkDocs 1.6.1, which must build the same site (tests/test_engines.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     env.pop("SITE_URL", None)  # the documented default, unless a test sets one
     env.update(extra_env or {})
     return subprocess.run(
-        [python, "-m", "mkdocs", "build", "--strict", "--config-file",
+        [python, "-m", engine, "build", "--strict", "--config-file",
          str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,
     )
