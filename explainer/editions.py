@@ -1,6 +1,6 @@
 """Dated editions: frozen copies of the whole explainer, registered by content hash.
 
-Plain Python, no MkDocs import. `make edition` (scripts/make_edition.py) writes an edition
+Plain Python, no MkDocs import. `make edition` (explainer/make_edition.py) writes an edition
 into docs/editions/ and its entry into data/editions.yml; from then on the build checks
 that the files are there, unchanged, and that nothing unregistered sits beside them.
 """
@@ -11,6 +11,7 @@ import hashlib
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .build_inputs import is_preview
 from .data import DataError, full_date, human_date, markdown_text
@@ -76,10 +77,10 @@ def zip_is_local_preview(path: Path) -> bool:
     except zipfile.BadZipFile:
         return False  # not a zip at all: nothing to say about its links
     canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
-    return bool(canonical) and is_preview(canonical.group(1))
+    return canonical is not None and is_preview(canonical.group(1))
 
 
-def preview_zip_note(entries: list[dict], index: int, docs: Path) -> str:
+def preview_zip_note(entries: list[dict[str, Any]], index: int, docs: Path) -> str:
     """What a reader of editions.html must know about an offline copy cut as a local preview:
     that its links point to this machine, and which later edition's copy replaces it."""
     if not zip_is_local_preview(docs / entries[index]["zip"]):

@@ -49,45 +49,61 @@ def hosted_url(config_file: Path) -> str | None:
         problem = "is a local preview address, not a hosted one"
     if problem:
         raise HostingError("hosted-url-invalid", f"{CONFIG_KEY}: {value!r} {problem}")
-    return value
+    return str(value)
 
 
 def check_edition(site_url: str | None, hosted: str | None, uncommitted: str) -> None:
     """Refuse to cut an edition without a hosted SITE_URL, for a preview address, for another
     address than the hosted one, or with uncommitted changes (`git status --porcelain` output)."""
     if not site_url:
-        raise HostingError("edition-needs-site-url",
-                           "an edition is frozen for good, so it is cut for the hosted address: "
-                           f"run SITE_URL={hosted or 'https://…/'} make edition")
+        raise HostingError(
+            "edition-needs-site-url",
+            "an edition is frozen for good, so it is cut for the hosted address: "
+            f"run SITE_URL={hosted or 'https://…/'} make edition",
+        )
     if is_preview(site_url):
-        raise HostingError("edition-preview-address",
-                           f"SITE_URL={site_url} is a local preview address: an edition cut for it "
-                           "would link to this machine for good; set SITE_URL to the hosted address")
+        raise HostingError(
+            "edition-preview-address",
+            f"SITE_URL={site_url} is a local preview address: an edition cut for it "
+            "would link to this machine for good; set SITE_URL to the hosted address",
+        )
     problem = site_url_problem(site_url)
     if problem:
         raise HostingError("edition-site-url-invalid", f"SITE_URL={site_url!r} {problem}")
     if hosted is None:
-        raise HostingError("edition-no-hosted-address",
-                           f"no hosted address is decided: set {CONFIG_KEY} to {site_url}, commit it, "
-                           "and deploy (the deploy checks the same address) before cutting an edition")
+        raise HostingError(
+            "edition-no-hosted-address",
+            f"no hosted address is decided: set {CONFIG_KEY} to {site_url}, commit it, "
+            "and deploy (the deploy checks the same address) before cutting an edition",
+        )
     if site_url != hosted:
-        raise HostingError("edition-not-hosted-address",
-                           f"SITE_URL={site_url} is not the hosted address {hosted} ({CONFIG_KEY})")
+        raise HostingError(
+            "edition-not-hosted-address", f"SITE_URL={site_url} is not the hosted address {hosted} ({CONFIG_KEY})"
+        )
     if uncommitted.strip():
         changed = ", ".join(line[3:] for line in uncommitted.splitlines()[:5] if line.strip())
-        raise HostingError("edition-uncommitted-changes",
-                           f"commit or remove these first, so that the edition is what the history "
-                           f"holds: {changed}{' …' if len(uncommitted.splitlines()) > 5 else ''}")
+        raise HostingError(
+            "edition-uncommitted-changes",
+            f"commit or remove these first, so that the edition is what the history "
+            f"holds: {changed}{' …' if len(uncommitted.splitlines()) > 5 else ''}",
+        )
 
 
 def uncommitted_changes(root: Path) -> str:
     """`git status --porcelain` of the checkout: changed, staged and untracked files (not ignored ones)."""
     try:
-        result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except FileNotFoundError as error:
-        raise HostingError("edition-needs-git", "git is not installed: an edition is cut from a "
-                           "git checkout, to know that nothing is uncommitted") from error
+        raise HostingError(
+            "edition-needs-git",
+            "git is not installed: an edition is cut from a git checkout, to know that nothing is uncommitted",
+        ) from error
     if result.returncode != 0:
         raise HostingError("edition-needs-git", f"git status failed: {result.stderr.strip()}")
     return result.stdout
@@ -98,13 +114,17 @@ def check_deploy(pages_url: str, hosted: str | None) -> None:
     if not pages_url.endswith("/"):
         pages_url += "/"
     if hosted is None:
-        raise HostingError("deploy-no-hosted-address",
-                           f"GitHub Pages publishes at {pages_url}, but no hosted address is decided: "
-                           f"set {CONFIG_KEY} to {pages_url} and commit it")
+        raise HostingError(
+            "deploy-no-hosted-address",
+            f"GitHub Pages publishes at {pages_url}, but no hosted address is decided: "
+            f"set {CONFIG_KEY} to {pages_url} and commit it",
+        )
     if pages_url != hosted:
-        raise HostingError("deploy-address-mismatch",
-                           f"GitHub Pages publishes at {pages_url}, but {CONFIG_KEY} is {hosted}: "
-                           "correct whichever is wrong before publishing")
+        raise HostingError(
+            "deploy-address-mismatch",
+            f"GitHub Pages publishes at {pages_url}, but {CONFIG_KEY} is {hosted}: "
+            "correct whichever is wrong before publishing",
+        )
 
 
 def main(argv: list[str]) -> int:

@@ -25,9 +25,9 @@ ARCHIVE = "https://web.archive.org/web/"
 _cache: dict = {}
 
 
-def load_sources(config) -> dict[str, dict]:
+def load_sources(root: Path) -> dict[str, dict]:
     """Sources by id. Re-read only when the file changed (mkdocs serve rebuilds often)."""
-    path = data_path(config, "sources.yml")
+    path = data_path(root, "sources.yml")
     key = (path, path.stat().st_mtime_ns)
     if key not in _cache:
         _cache.clear()
@@ -119,9 +119,9 @@ def check_evidence(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
 
 
-def evidence_texts(sources: dict[str, dict], config) -> dict[str, str]:
+def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
-    folder = data_path(config, "")
+    folder = data_path(root, "")
     return {source_id: ((folder / source["full_text"]).read_text(encoding="utf-8") if "full_text" in source
                         else "\n".join(source["evidence"]))
             for source_id, source in sources.items()}

@@ -10,15 +10,12 @@ on which page each chapter starts, the contents get those numbers, and the secon
 is the PDF. It is tagged (its structure readable by screen readers) and has an outline of
 the headings. Chromium sees only the fonts of pdf-fonts.conf, so every machine prints the
 same PDF. It is written next to the offline zip, so the deploy workflow publishes both.
-With SOURCE_DATE_EPOCH set, its creation and modification dates are that moment, so two
-printings are byte-identical: Chromium writes the wall clock there, and numbers the tagged
-structure's ids (node00000782) from a counter that differs between runs, so they are counted
-from 0 instead (same order, same length). There is no document /ID.
+With SOURCE_DATE_EPOCH set, two printings are byte-identical: Chromium writes the wall clock
+as the PDF's dates and numbers the tagged structure's ids from a counter that differs between
+runs; explainer/pdf_bytes.py fixes both (same order, same length). There is no document /ID.
 """
 
-import datetime
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -26,9 +23,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from chromium import CHROMIUM_ARGS, chromium_path
 from explainer.build_inputs import source_date_epoch
+from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from explainer.downloads import PDF_NAME
+from explainer.pdf_bytes import reproducible
 
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"
 # Each chapter's heading, as the outline names it, by the chapter's id.
@@ -57,23 +55,6 @@ def outline_pages(pdf: Path) -> dict[str, int]:
 
     walk(reader.outline)
     return pages
-
-
-PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:\d{14}\+00'00')\)")
-NODE_ID = re.compile(rb"\(node(\d{8})\)")
-
-
-def reproducible(pdf: bytes, epoch: int) -> bytes:
-    """The PDF with its creation and modification dates set to epoch (UTC) and its structure ids
-    counted from 0, rewritten in place at the same length, so that the cross-reference offsets
-    stay right. Chromium writes the dates in UTC (it runs with TZ=UTC)."""
-    moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-    fixed, count = PDF_DATE.subn(lambda match: b"/%s (%s)" % (match.group(1), moment.encode()), pdf)
-    if count != 2:
-        raise SystemExit(f"make_pdf: expected a /CreationDate and a /ModDate in Chromium's PDF, found {count}")
-    # The structure ids, from 0: order kept (the /IDTree's keys stay sorted), length kept.
-    first = min((int(number) for number in NODE_ID.findall(fixed)), default=0)
-    return NODE_ID.sub(lambda match: b"(node%08d)" % (int(match.group(1)) - first), fixed)
 
 
 def print_page(page, output: Path) -> None:
@@ -107,7 +88,10 @@ def make_pdf(site: Path, output: Path) -> Path:
             browser.close()
     epoch = source_date_epoch(os.environ)
     if epoch is not None:
-        output.write_bytes(reproducible(output.read_bytes(), epoch))
+        try:
+            output.write_bytes(reproducible(output.read_bytes(), epoch))
+        except ValueError as error:
+            sys.exit(f"make_pdf: {error}")
     return output
 
 

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXED_EPOCH, ROOT, copy_project
 
 pytestmark = pytest.mark.build
@@ -27,8 +26,12 @@ def test_two_builds_at_once_leave_a_complete_site(tmp_path, site_build):
     (project / ".venv").symlink_to(ROOT / ".venv")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     env.pop("SITE_URL", None)
-    runs = [subprocess.Popen(["scripts/build.sh"], cwd=project, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            ["scripts/build.sh"], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=600)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert any("waiting for it to finish" in output for output in outputs), outputs

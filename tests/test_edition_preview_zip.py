@@ -5,14 +5,20 @@ import datetime
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from explainer.editions import editions_markdown, zip_is_local_preview
+
+pytestmark = pytest.mark.unit
 
 
 def offline_zip(path: Path, site_url: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("seoul-in-the-lead/index.html",
-                         f'<html><head><link rel="canonical" href="{site_url}index.html"></head></html>')
+        archive.writestr(
+            "seoul-in-the-lead/index.html",
+            f'<html><head><link rel="canonical" href="{site_url}index.html"></head></html>',
+        )
         archive.writestr("seoul-in-the-lead/faq/index.html", "<html></html>")
     return path
 
@@ -21,8 +27,12 @@ def edition(docs: Path, day: str, site_url: str) -> dict:
     (docs / "editions").mkdir(parents=True, exist_ok=True)
     (docs / "editions" / f"{day}.html").write_text("<html></html>", encoding="utf-8")
     offline_zip(docs / "editions" / f"{day}-offline.zip", site_url)
-    return {"date": datetime.date.fromisoformat(day), "last_change": "c1", "file": f"editions/{day}.html",
-            "zip": f"editions/{day}-offline.zip"}
+    return {
+        "date": datetime.date.fromisoformat(day),
+        "last_change": "c1",
+        "file": f"editions/{day}.html",
+        "zip": f"editions/{day}-offline.zip",
+    }
 
 
 CHANGES = [{"id": "c1", "date": datetime.date(2026, 11, 1)}]
@@ -42,10 +52,12 @@ def test_the_list_says_a_preview_copy_awaits_its_replacement(tmp_path):
 
 
 def test_the_list_names_the_replacement_once_cut(tmp_path):
-    entries = [edition(tmp_path, "2026-11-01", "http://127.0.0.1:8000/"),
-               edition(tmp_path, "2026-12-01", "https://example.github.io/s/")]
+    entries = [
+        edition(tmp_path, "2026-11-01", "http://127.0.0.1:8000/"),
+        edition(tmp_path, "2026-12-01", "https://example.github.io/s/"),
+    ]
     text = editions_markdown(entries, CHANGES, tmp_path)
-    first, = [line for line in text.splitlines() if 'id="edition-2026-11-01"' in line]
-    newest, = [line for line in text.splitlines() if 'id="edition-2026-12-01"' in line]
+    (first,) = [line for line in text.splitlines() if 'id="edition-2026-11-01"' in line]
+    (newest,) = [line for line in text.splitlines() if 'id="edition-2026-12-01"' in line]
     assert 'the offline copy of the <a href="#edition-2026-12-01">edition of 1 December 2026</a> replaces it' in first
     assert "local preview" not in newest

@@ -9,10 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_build
-
-pytestmark = pytest.mark.build
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -40,15 +37,23 @@ def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
     return sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
 
 
+@pytest.mark.unit
 def test_differences_sees_more_than_the_generator_line():
     """The comparison itself can fail: only the generator line is ignored."""
     page = b'<head><meta name="generator" content="mkdocs-1.6.1"><title>A</title></head>'
-    assert differences({"a.html": normalized("a.html", page)},
-                       {"a.html": normalized("a.html", page.replace(b"1.6.1", b"ProperDocs 1.6.7"))}) == []
-    assert differences({"a.html": normalized("a.html", page)},
-                       {"a.html": normalized("a.html", page.replace(b"<title>A", b"<title>B"))}) == ["a.html"]
+    assert (
+        differences(
+            {"a.html": normalized("a.html", page)},
+            {"a.html": normalized("a.html", page.replace(b"1.6.1", b"ProperDocs 1.6.7"))},
+        )
+        == []
+    )
+    assert differences(
+        {"a.html": normalized("a.html", page)}, {"a.html": normalized("a.html", page.replace(b"<title>A", b"<title>B"))}
+    ) == ["a.html"]
 
 
+@pytest.mark.build
 def test_mkdocs_and_properdocs_build_the_same_site(site_build, tmp_path):
     if os.environ.get("SITE_UNDER_TEST"):
         pytest.skip("SITE_UNDER_TEST: the site under test was built elsewhere")

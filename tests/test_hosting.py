@@ -13,6 +13,8 @@ from explainer.hosting import HostingError, check_deploy, check_edition, hosted_
 ROOT = Path(__file__).resolve().parent.parent
 HOSTED = "https://example.github.io/seoul-in-the-lead/"
 
+pytestmark = pytest.mark.unit
+
 
 def refusal(*args) -> str:
     with pytest.raises(HostingError) as caught:
@@ -32,7 +34,7 @@ def test_edition_refused_for_a_preview_address(preview):
 
 def test_edition_refused_with_uncommitted_changes():
     assert refusal(HOSTED, HOSTED, " M docs/faq.md\n?? docs/new.md\n") == "edition-uncommitted-changes"
-    with pytest.raises(HostingError, match="docs/faq.md, docs/new.md"):
+    with pytest.raises(HostingError, match=r"docs/faq\.md, docs/new\.md"):
         check_edition(HOSTED, HOSTED, " M docs/faq.md\n?? docs/new.md\n")
 
 
@@ -47,9 +49,9 @@ def test_edition_cut_for_the_hosted_address_from_a_clean_tree():
 
 def test_deploy_only_at_the_hosted_address():
     check_deploy(HOSTED.rstrip("/"), HOSTED)  # Pages gives its base_url without the slash
-    with pytest.raises(HostingError, match="^deploy-address-mismatch: "):
+    with pytest.raises(HostingError, match=r"^deploy-address-mismatch: "):
         check_deploy("https://other.github.io/seoul-in-the-lead", HOSTED)
-    with pytest.raises(HostingError, match="^deploy-no-hosted-address: "):
+    with pytest.raises(HostingError, match=r"^deploy-no-hosted-address: "):
         check_deploy(HOSTED, None)
 
 
@@ -60,7 +62,7 @@ def test_hosted_url_read_from_mkdocs_yml(tmp_path):
     config.write_text("extra:\n  hosted_url: null\n", encoding="utf-8")
     assert hosted_url(config) is None
     config.write_text("extra:\n  hosted_url: http://127.0.0.1:8000/\n", encoding="utf-8")
-    with pytest.raises(HostingError, match="^hosted-url-invalid: "):
+    with pytest.raises(HostingError, match=r"^hosted-url-invalid: "):
         hosted_url(config)
     hosted_url(ROOT / "mkdocs.yml")  # the project's own reads without error
 
@@ -69,12 +71,16 @@ def test_make_edition_refuses_a_preview_address_and_writes_nothing(tmp_path):
     """The refusal is wired into the command, before anything is built or written. The date is
     the first edition's, so that without the refusal the command stops (\"exists already\")
     without writing: this test can fail without cutting an edition."""
-    before = sorted(os.listdir(ROOT / "docs" / "editions"))
+    before = sorted(path.name for path in (ROOT / "docs" / "editions").iterdir())
     for site_url in ("", "http://127.0.0.1:8000/"):
         env = {**os.environ, "SITE_URL": site_url}
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_edition.py"),
-                                 "--date", "2026-11-27"], cwd=tmp_path,
-                                env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "explainer", "edition", "--date", "2026-11-27"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode != 0
         assert "make edition refused: edition-" in result.stderr
-    assert sorted(os.listdir(ROOT / "docs" / "editions")) == before
+    assert sorted(path.name for path in (ROOT / "docs" / "editions").iterdir()) == before

@@ -8,31 +8,37 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 ZIZMOR = Path(sys.executable).parent / "zizmor"  # a compiled program: no stale script path
 
+pytestmark = pytest.mark.unit
+
 
 def zizmor(folder: Path) -> tuple[int, list, str]:
     files = sorted(str(path) for path in folder.glob("*.yml"))
-    result = subprocess.run([str(ZIZMOR), "--offline", "--persona", "pedantic", "--format", "json", *files],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ZIZMOR), "--offline", "--persona", "pedantic", "--format", "json", *files], capture_output=True, text=True
+    )
     return result.returncode, json.loads(result.stdout or "[]"), result.stderr
 
 
 def test_zizmor_finds_nothing():
     code, findings, stderr = zizmor(WORKFLOWS)
     assert findings == [] and code == 0, (
-        "zizmor: " + "; ".join(f"{f['ident']}: {f['desc']}" for f in findings) + stderr[-2000:])
+        "zizmor: " + "; ".join(f"{f['ident']}: {f['desc']}" for f in findings) + stderr[-2000:]
+    )
 
 
 def test_zizmor_reports_a_tag_pinned_action(tmp_path):
     """The check can fail: an action referenced by tag, as deploy.yml had before, is reported."""
     text = (WORKFLOWS / "deploy.yml").read_text(encoding="utf-8")
-    (tmp_path / "deploy.yml").write_text(re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v7", text),
-                                         encoding="utf-8")
+    (tmp_path / "deploy.yml").write_text(
+        re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v7", text), encoding="utf-8"
+    )
     code, findings, _ = zizmor(tmp_path)
     assert code != 0 and [f["ident"] for f in findings] == ["unpinned-uses"]
 
@@ -45,7 +51,8 @@ def test_actions_pinned_by_sha_with_their_tag():
         uses = USES.findall(path.read_text(encoding="utf-8"))
         assert uses, path
         for reference, comment in uses:
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", reference), f"{path.name}: {reference} is not pinned by SHA"
+            pinned = re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", reference)
+            assert pinned, f"{path.name}: {reference} is not pinned by SHA"
             assert re.search(r"#\s*v\d+(\.\d+)*", comment), f"{path.name}: {reference} needs its tag in a comment"
 
 
