@@ -24,7 +24,7 @@ check:  ## Seconds: lint (ruff), format, types (mypy, strict on explainer/), wor
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
-	.venv/bin/zizmor --offline --persona pedantic --quiet .github/workflows/*.yml
+	.venv/bin/zizmor --offline --persona pedantic --quiet .github/workflows/*.yml .github/dependabot.yml
 	$(PY) -m explainer check
 	$(PY) -m pytest -q -m unit
 
@@ -51,7 +51,7 @@ bench:  ## Build time, site size and each page's first-view weight (prints, asse
 
 lint-workflows:  ## GitHub Actions static analysis of .github/workflows/ (zizmor, offline, strictest persona)
 	scripts/venv.sh test
-	.venv/bin/zizmor --offline --persona pedantic .github/workflows/*.yml
+	.venv/bin/zizmor --offline --persona pedantic .github/workflows/*.yml .github/dependabot.yml
 
 lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, from .venv)
 	scripts/venv.sh lock
