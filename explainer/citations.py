@@ -230,7 +230,8 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's visible permanent link, and a button that copies its full address."""
-    return (f'\n<p class="entry-link {contract.APPARATUS}">Link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
+    link = f'<a href="#{anchor}">{html.escape(page_address)}#{anchor}</a>'
+    return (f'\n<p class="entry-link {contract.APPARATUS}">Link: {link} '
             f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
 
 

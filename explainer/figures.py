@@ -7,8 +7,8 @@ stack label over bar (site.css), so no figure scrolls sideways inside the page.
 
 
 from . import contract
-from .render import render as render_template
 from .data import DataError, check_unique_ids, entry_name
+from .render import render as render_template
 
 MARKER = contract.FIGURE
 
@@ -38,6 +38,7 @@ def render(figure: dict) -> str:
         rows = [{"label": row["label"], "sources": row["sources"], "share": round(100 * row["value"] / largest, 1),
                  "value": f"{row['value']:g}"} for row in figure["rows"]]
     else:
-        rows = [{"aspect": row["aspect"], "sources": row["sources"], "cells": list(zip(figure["columns"][1:], row["cells"]))}
+        columns = figure["columns"][1:]
+        rows = [{"aspect": row["aspect"], "sources": row["sources"], "cells": list(zip(columns, row["cells"]))}
                 for row in figure["rows"]]
     return render_template("figure.html", figure=figure, fid=f"figure-{figure['id']}", rows=rows)

@@ -9,7 +9,6 @@ with HTML, so the list's footnotes go through the sources hook like any page's.
 import math
 from html import escape
 
-from . import contract
 from .render import render as render_template
 
 WIDTH = 300  # SVG user units; the drawing scales to the column, down to a 320px phone

@@ -37,7 +37,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from . import addresses, changes, contract, citations, editions, figures, footnotes, front_matter, print_edition, print_pages
+from . import (
+    addresses,
+    changes,
+    citations,
+    contract,
+    editions,
+    figures,
+    footnotes,
+    front_matter,
+    print_edition,
+    print_pages,
+)
 from . import map as korea_map
 from . import sources as source_list
 from . import timeline as timeline_module
@@ -476,7 +487,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             problem=f"loads from another host: {', '.join(map(repr, found))}. "
             "Put the file in docs/ and refer to it by a relative address",
         )
-    return site_policy(output, page.file.src_uri)  # last: hashes the inline scripts and styles as the page now holds them
+    return site_policy(output, page.file.src_uri)  # last: hashes the inline scripts and styles as the page holds them
 
 
 # ---- on_post_build: the files beside the pages, the last checks, then the zip of it all ----

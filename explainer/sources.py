@@ -282,7 +282,7 @@ def source_item(source: dict) -> str:
         raise ValueError(f"source '{source['id']}': {url_problem(source['url'])}")
     return render_template("source_item.html", source=source, kind=KINDS[source["kind"]],
                            accessed=human_date(source["accessed"]),
-                           not_found_again=human_date(source["not_found_again"]) if source.get("not_found_again") else None,
+                           not_found_again=source.get("not_found_again") and human_date(source["not_found_again"]),
                            date=human_date(source["date"]) if source["date"] else "Undated",
                            confidence=CONFIDENCE[source["confidence"]],
                            archive=archive_url(source) if source["url"] else None,

@@ -8,8 +8,8 @@ what it renders where a page says `<!-- timeline -->` or `<!-- latest-developmen
 import datetime
 
 from . import contract
-from .render import render as render_template
 from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
+from .render import render as render_template
 
 MARKER = contract.TIMELINE
 LATEST_MARKER = contract.LATEST_DEVELOPMENTS  # the home page's newest entries
@@ -109,7 +109,8 @@ def is_earlier(entry: dict) -> bool:
 def render(entries: list[dict], page_path: str, titles: dict[str, str]) -> str:
     """The timeline page's sections; titles: each page's navigation label, by source path."""
     now = now_entry(entries)
-    parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
+    jump = f'[Latest entry: {markdown_text(now["title"])}](#{now["id"]})'
+    parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">{jump}</p>']
     for section_id, heading, kinds in SECTIONS:
         chosen = [e for e in entries if e["kind"] in kinds]
         earlier = [e for e in chosen if is_earlier(e)]
