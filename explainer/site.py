@@ -258,6 +258,7 @@ class Site:
         article = _read_text(data / "article.txt")
 
         titles = nav_titles(_read_nav(root / "mkdocs.yml"))
+        _check_registered(sorted(path.name for path in (root / "docs").glob("*.md")), addresses)
         pages = _read_pages(root / "docs", titles)
 
         site = cls(
@@ -283,13 +284,6 @@ class Site:
         for src in self.nav_titles:
             if src not in self.pages:
                 raise ExplainerError("mkdocs.yml", src, "nav", f"docs/{src} does not exist")
-        unlisted = sorted(p.address for p in self.pages.values() if p.address not in self.addresses.live)
-        if unlisted:
-            raise ExplainerError(
-                REGISTRY,
-                problem=f"the site would publish {', '.join(unlisted)}, which the "
-                "registry does not list. Add each under 'live' (addresses are permanent once published)",
-            )
         for entry in self.timeline:
             page = entry.page.split("#")[0]
             if page not in self.pages:
@@ -299,6 +293,31 @@ class Site:
         found = changes_module.problems(record, {p.src: p.updated for p in self.pages.values()}, {})
         if found:
             raise ExplainerError("data/changes.yml", problem="\n".join(found))
+
+
+def _check_registered(page_files: list[str], registry: Addresses) -> None:
+    """The pages against the address registry, before anything reads them: a page the registry
+    does not list, a live page without its file, a moved page pointing nowhere. (A moved page
+    still there is one the registry lists twice, which read_registry refuses.)
+    (Anchors are made by rendering: the build checks them on the HTML.)"""
+    produced = {name.removesuffix(".md") + ".html" for name in page_files}
+    unlisted = sorted(produced - registry.live)
+    if unlisted:
+        raise ExplainerError(
+            REGISTRY,
+            problem=f"the site would publish {', '.join(unlisted)}, which the registry does not list. "
+            "Add each under 'live' (addresses are permanent once published)",
+        )
+    missing = sorted(a for a in registry.live if a.partition("#")[0] not in produced)
+    if missing:
+        raise ExplainerError(
+            REGISTRY,
+            problem=f"published address(es) no longer produced: {', '.join(missing)}. Restore them, or move each "
+            "from 'live' to 'moved' with the address that replaces it",
+        )
+    for old, new in sorted(registry.moved.items()):
+        if new.partition("#")[0] not in produced:
+            raise ExplainerError(REGISTRY, problem=f"moved '{old}' points at '{new}', which the site does not produce")
 
 
 def _source(entry: dict[str, Any], evidence: str) -> Source:

@@ -95,11 +95,29 @@ def test_a_page_the_registry_does_not_list_is_refused(tiny):
         Site.load(tiny)
 
 
-def test_a_navigation_entry_without_its_page_is_refused(tiny):
+def test_a_registered_page_without_its_file_is_refused_before_anything_reads_it(tiny):
     (tiny / "docs" / "timeline.md").unlink()
+    with pytest.raises(ExplainerError) as raised:
+        Site.load(tiny)
+    assert str(raised.value) == (
+        "data/addresses.yml: published address(es) no longer produced: timeline.html, timeline.html#title. "
+        "Restore them, or move each from 'live' to 'moved' with the address that replaces it"
+    )
+
+
+def test_a_moved_page_pointing_nowhere_is_refused(tiny):
+    edit(tiny, "data/addresses.yml", "moved: []", "moved:\n  - {from: old.html, to: gone.html}")
+    with pytest.raises(ExplainerError, match=r"moved 'old\.html' points at 'gone\.html', which the site does not"):
+        Site.load(tiny)
+    edit(tiny, "data/addresses.yml", "to: gone.html", "to: index.html")
+    assert Site.load(tiny).addresses.moved == {"old.html": "index.html"}
+
+
+def test_a_navigation_entry_without_its_page_is_refused(tiny):
+    edit(tiny, "mkdocs.yml", "timeline.md", "later.md")
     with pytest.raises(
         ExplainerError,
-        match=r"^mkdocs.yml: entry 'timeline.md', field 'nav': docs/timeline.md does "
+        match=r"^mkdocs.yml: entry 'later.md', field 'nav': docs/later.md does "
         r"not exist$",
     ):
         Site.load(tiny)
