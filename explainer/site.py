@@ -151,6 +151,7 @@ class Page:
     updated: datetime.date
     reviewed: datetime.date
     meta: dict[str, Any] = field(repr=False, compare=False)
+    markdown: str = field(default="", repr=False, compare=False)  # the file as written, front matter included
 
 
 @dataclass(frozen=True)
@@ -284,10 +285,15 @@ class Site:
         for src in self.nav_titles:
             if src not in self.pages:
                 raise ExplainerError("mkdocs.yml", src, "nav", f"docs/{src} does not exist")
+        timeline_pages = {p.src for p in self.pages.values() if timeline_module.MARKER in p.markdown}
         for entry in self.timeline:
             page = entry.page.split("#")[0]
             if page not in self.pages:
                 raise ExplainerError("data/timeline.yml", entry.id, "page", f"docs/{page} does not exist")
+            if page in timeline_pages:
+                raise ExplainerError(
+                    "data/timeline.yml", entry.id, "page", "must point at a section page, not at the timeline"
+                )
         # Anchors are made by rendering: the build checks them on the HTML. Pages and dates are known now.
         record = [{**c.data, "pages": [p.split("#")[0] for p in c.pages]} for c in self.changes]
         found = changes_module.problems(record, {p.src: p.updated for p in self.pages.values()}, {})
@@ -416,5 +422,6 @@ def _read_pages(docs: Path, titles: dict[str, str]) -> dict[str, Page]:
             meta["updated"],
             meta["reviewed"],
             meta,
+            text,
         )
     return pages

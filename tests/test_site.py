@@ -147,6 +147,12 @@ def test_a_timeline_entry_on_a_missing_page_is_refused(tiny):
         Site.load(tiny)
 
 
+def test_a_timeline_entry_pointing_at_the_timeline_itself_is_refused(tiny):
+    edit(tiny, "data/timeline.yml", "page: index.md", "page: timeline.md")
+    with pytest.raises(ExplainerError, match=r"^data/timeline.yml: entry 'tiny-start', field 'page': must point at a "):
+        Site.load(tiny)
+
+
 def test_a_symbolic_link_is_refused(tiny):
     (tiny / "docs" / "elsewhere.md").symlink_to("/etc/hostname")
     with pytest.raises(ExplainerError, match=r"docs/elsewhere\.md: symbolic link"):
