@@ -1,6 +1,6 @@
 """A Content-Security-Policy for each page, written into the page at build time.
 
-Plain Python, no MkDocs: hooks/content_security_policy.py applies it to every page.
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py applies it to every page.
 The policy allows what the site itself ships and nothing else: files from the site, the
 inline scripts and styles actually in the page (by their sha256), no eval, no plugins, no
 <base>, no form submissions. A meta policy rules only what follows it, so it goes first in
