@@ -29,6 +29,7 @@ import yaml
 from . import changes as changes_module
 from . import editions as editions_module
 from . import figures as figures_module
+from . import footnotes as footnotes_module
 from . import map as map_module
 from . import sources as sources_module
 from . import timeline as timeline_module
@@ -294,6 +295,26 @@ class Site:
                 raise ExplainerError(
                     "data/timeline.yml", entry.id, "page", "must point at a section page, not at the timeline"
                 )
+        placed: set[str] = set()
+        for page in self.pages.values():
+            unknown = [
+                i for i in dict.fromkeys(footnotes_module.REFERENCE.findall(page.markdown)) if i not in self.sources
+            ]
+            if unknown:
+                raise ExplainerError(
+                    page.src,
+                    problem=f"footnote cites unknown source id(s) {', '.join(unknown)}: add them to "
+                    "data/sources.yml or fix the id",
+                )
+            for figure_id in figures_module.MARKER.findall(page.markdown):
+                if figure_id not in self.figures:
+                    raise ExplainerError(page.src, problem=f"no figure '{figure_id}' in data/figures.yml")
+                placed.add(figure_id)
+        unplaced = sorted(set(self.figures) - placed)
+        if unplaced:
+            raise ExplainerError(
+                "data/figures.yml", problem=f"no page places {', '.join(unplaced)}; place or remove them"
+            )
         # Anchors are made by rendering: the build checks them on the HTML. Pages and dates are known now.
         record = [{**c.data, "pages": [p.split("#")[0] for p in c.pages]} for c in self.changes]
         found = changes_module.problems(record, {p.src: p.updated for p in self.pages.values()}, {})

@@ -153,6 +153,30 @@ def test_a_timeline_entry_pointing_at_the_timeline_itself_is_refused(tiny):
         Site.load(tiny)
 
 
+def test_a_footnote_citing_an_unknown_source_is_refused_naming_the_page(tiny):
+    edit(tiny, "docs/index.md", "{#title}\n", "{#title}\n\nIt happened.[^tiny-report] Again.[^no-such-source]\n")
+    with pytest.raises(ExplainerError) as raised:
+        Site.load(tiny)
+    assert str(raised.value) == (
+        "index.md: footnote cites unknown source id(s) no-such-source: add them to data/sources.yml or fix the id"
+    )
+
+
+def test_figures_are_placed_by_known_id_and_every_figure_is_placed(tiny):
+    edit(tiny, "docs/index.md", "{#title}\n", "{#title}\n\n<!-- figure: tiny-bars -->\n")
+    with pytest.raises(ExplainerError, match=r"^index\.md: no figure 'tiny-bars' in data/figures\.yml$"):
+        Site.load(tiny)
+    (tiny / "data" / "figures.yml").write_text(
+        "- id: tiny-bars\n  kind: bars\n  caption: Tiny\n  description: Tiny bars.\n  columns: [Year, Count]\n"
+        "  rows:\n    - {label: '2026', value: 3, sources: [tiny-report]}\n",
+        encoding="utf-8",
+    )
+    assert list(Site.load(tiny).figures) == ["tiny-bars"]
+    edit(tiny, "docs/index.md", "<!-- figure: tiny-bars -->\n", "")
+    with pytest.raises(ExplainerError, match=r"^data/figures\.yml: no page places tiny-bars; place or remove them$"):
+        Site.load(tiny)
+
+
 def test_a_symbolic_link_is_refused(tiny):
     (tiny / "docs" / "elsewhere.md").symlink_to("/etc/hostname")
     with pytest.raises(ExplainerError, match=r"docs/elsewhere\.md: symbolic link"):
