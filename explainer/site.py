@@ -302,13 +302,13 @@ class Site:
             ]
             if unknown:
                 raise ExplainerError(
-                    page.src,
+                    doc.src,
                     problem=f"footnote cites unknown source id(s) {', '.join(unknown)}: add them to "
                     "data/sources.yml or fix the id",
                 )
-            for figure_id in figures_module.MARKER.findall(page.markdown):
+            for figure_id in figures_module.MARKER.findall(doc.markdown):
                 if figure_id not in self.figures:
-                    raise ExplainerError(page.src, problem=f"no figure '{figure_id}' in data/figures.yml")
+                    raise ExplainerError(doc.src, problem=f"no figure '{figure_id}' in data/figures.yml")
                 placed.add(figure_id)
         unplaced = sorted(set(self.figures) - placed)
         if unplaced:
