@@ -296,9 +296,9 @@ class Site:
                     "data/timeline.yml", entry.id, "page", "must point at a section page, not at the timeline"
                 )
         placed: set[str] = set()
-        for page in self.pages.values():
+        for doc in self.pages.values():
             unknown = [
-                i for i in dict.fromkeys(footnotes_module.REFERENCE.findall(page.markdown)) if i not in self.sources
+                i for i in dict.fromkeys(footnotes_module.REFERENCE.findall(doc.markdown)) if i not in self.sources
             ]
             if unknown:
                 raise ExplainerError(
