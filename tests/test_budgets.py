@@ -21,8 +21,9 @@ SOURCES_BUDGETS = {"html": 40 * 1024, "first_view": 102 * 1024}
 # when the fourth fact-check round's corrections (text and two changelog entries) and the
 # site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then), and
 # when the source list came to show every excerpt and where it was read, with the December
-# corrections (98.3/159.4 KB then).
-PRINT_BUDGETS = {"html": 106 * 1024, "first_view": 166 * 1024}
+# corrections (98.3/159.4 KB then); 110/172 KB when the December fact-check restored what
+# sources add and the June 2026 reports joined (107.5/168.6 KB then).
+PRINT_BUDGETS = {"html": 110 * 1024, "first_view": 172 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:
