@@ -8,11 +8,15 @@ PY := .venv/bin/python
 # Material and MkDocs print end-of-life / MkDocs 2 banners on every build; they are noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench pdf edition check-review lock lint-workflows clean
+.PHONY: serve serve-ko test check build bench pdf edition check-review lock lint-workflows clean
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
 	$(PY) -m properdocs serve --strict --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
+
+serve-ko:  ## The Korean edition alone (ko/, mkdocs.ko.yml), served at http://127.0.0.1:8001/ko/ with live reload
+	scripts/venv.sh site
+	$(PY) -m properdocs serve --strict --config-file mkdocs.ko.yml --dev-addr 127.0.0.1:8001
 
 test: check  ## Install what the tests need (browser included), run make check, then the whole suite
 	scripts/browser.sh

@@ -32,7 +32,7 @@ from typing import Any, ParamSpec, TypeVar
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
@@ -42,6 +42,7 @@ from . import (
     changes,
     citations,
     contract,
+    edition_ko,
     editions,
     figures,
     footnotes,
@@ -62,6 +63,7 @@ from .offline import bundle
 from .references import bibtex, csl_json, ris
 from .search import leave_out_of_search
 from .site import Site
+from .site import front_matter as site_front_matter
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 
@@ -102,6 +104,7 @@ class Build:
     checked: Result = field(default_factory=Result)
     known_scripts: KnownScripts = field(default_factory=KnownScripts)  # the inline scripts the site writes
     pages_checked: list[str] = field(default_factory=list)
+    korean: bool = False  # the Korean edition's build (mkdocs.ko.yml), into site/ko/
 
 
 _build: Build | None = None
@@ -159,11 +162,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     # overrides/partials/copyright.html links the downloads by these names and marks the size.
     extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
-    css = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
+    css = (root / "docs" / STYLESHEET).read_text(encoding="utf-8")  # docs/ for both editions
     if "</style" in css.lower():
         raise ExplainerError(f"docs/{STYLESHEET}", problem="must not contain </style: it is written inside <style>")
     extra["site_css"] = css  # overrides/main.html writes it into <head>: no request before first paint
+    if edition_ko.is_korean(extra):
+        configure_korean(config, root, _build)
     return config
+
+
+def configure_korean(config: MkDocsConfig, root: Path, build: Build) -> None:
+    """The Korean edition: its own address (the English one + ko/) and a navigation of the Korean
+    pages that exist, in the English order, labelled by their Korean titles."""
+    build.korean = True
+    config.site_url = edition_ko.site_url(config.site_url or "")
+    docs = Path(config.docs_dir)
+    titles = {}
+    for path in sorted(docs.glob("*.md")):
+        meta = site_front_matter(path.read_text(encoding="utf-8")) or {}
+        titles[path.name] = str(meta.get("title") or path.stem)
+    config.nav = edition_ko.navigation(config.nav or [], titles)
 
 
 def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
@@ -198,7 +216,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problem=f"the site would publish {', '.join(unlisted)}, which the "
             "registry does not list. Add each under 'live' (addresses are permanent once published)",
         )
+    if current().korean:
+        add_english_assets(files, config)
     return files
+
+
+def add_english_assets(files: Files, config: MkDocsConfig) -> None:
+    """The Korean edition is a whole site of its own under ko/: the English edition's stylesheet,
+    scripts, favicon and vendored files are copied into it (ko/ holds only Markdown pages)."""
+    docs = Path(config.config_file_path).parent / "docs"
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs).as_posix()
+        wanted = path.is_file() and path.suffix != ".md" and not relative.startswith("editions/")
+        if wanted and files.get_file_from_path(relative) is None:
+            files.append(File(relative, str(docs), config.site_dir, config.use_directory_urls))
 
 
 # ---- on_page_markdown: markers become Markdown (with footnotes), then footnote text, then the anchor scan ----
@@ -210,6 +241,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = current()
     src = page.file.src_uri
     check_front_matter(markdown, page)
+    if build.korean:
+        markdown = korean_page(markdown, page, build)
     markdown = place_figures(markdown, src, build)
     markdown = place_map(markdown, build)
     markdown = place_timeline(markdown, src, build)
@@ -241,6 +274,37 @@ def check_front_matter(markdown: str, page: Page) -> None:
     found = front_matter.problems(dict(page.meta))
     if found:
         raise ExplainerError(page.file.src_uri, problem="front matter: " + "; ".join(found))
+
+
+def korean_page(markdown: str, page: Page, build: Build) -> str:
+    """The Korean page against its English twin: the translation's record, the pair check, the English
+    changes not carried over (a correction fails, an update earns a notice); then the translation line."""
+    src = page.file.src_uri
+    where = f"ko/{src}"
+    record = build.site.change_entries()
+    found = edition_ko.front_matter_problems(dict(page.meta), [str(e["id"]) for e in record])
+    if found:
+        raise ExplainerError(where, problem="front matter: " + "; ".join(found))
+    english = edition_ko.english_twin(build.site.root / "docs", src)
+    if english is None:
+        raise ExplainerError(where, problem=f"has no English twin docs/{src}: a Korean page translates an English one")
+    korean_text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+    mismatches = edition_ko.pair_problems(src, english.read_text(encoding="utf-8"), korean_text)
+    if mismatches:
+        raise ExplainerError(where, problem="does not pair with its English twin: " + "; ".join(mismatches))
+    try:
+        stale = edition_ko.not_carried_over(src, str(page.meta["english_revision"]), record)
+    except ValueError as error:
+        raise ExplainerError(where, "english_revision", problem=str(error)) from error
+    if stale.corrections:
+        raise ExplainerError(
+            where,
+            "english_revision",
+            problem=f"the English page's correction(s) {', '.join(stale.corrections)} are not carried over: "
+            "correct the Korean page too, then set english_revision to the newest",
+        )
+    updated = edition_ko.newest_date(stale.updates, record) if stale.updates else None
+    return edition_ko.with_header(markdown, edition_ko.header_markdown(src, page.meta, updated))
 
 
 def place_figures(markdown: str, src: str, build: Build) -> str:
@@ -292,7 +356,9 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
     build.cited.update(ids)
     if SOURCE_LIST_MARKER in markdown:
         markdown = markdown.replace(SOURCE_LIST_MARKER, source_list.source_list(known))
-    definitions = [f"[^{i}]: {source_list.citation_text(known[i])} [In the source list](sources.md#{i})" for i in ids]
+    # The Korean edition links the English source list (raw HTML: it is outside ko/).
+    where = '<a href="../sources.html#{}">출처 목록</a>' if build.korean else "[In the source list](sources.md#{})"
+    definitions = [f"[^{i}]: {source_list.citation_text(known[i])} {where.format(i)}" for i in ids]
     return markdown + "\n\n" + "\n".join(definitions) + "\n" if definitions else markdown
 
 
@@ -337,7 +403,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def check_evidence(html: str, src: str, build: Build) -> None:
     """Every quotation and figure against the recorded evidence of a source cited beside it.
     A warning per problem, so one build lists them all; strict mode then fails the build."""
-    result = check_blocks(blocks_of(html), build.evidence)
+    check = edition_ko.check_blocks if build.korean else check_blocks
+    result = check(blocks_of(html), build.evidence)
     for finding in result.findings:
         log.warning(
             "%s: %s. Quote the source's exact words, cite a source whose evidence has them in "
@@ -498,6 +565,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     build = current()
     site_dir = Path(config.site_dir)
+    if build.korean:
+        korean_post_build(site_dir, config, build)
+        return
     unplaced = sorted(set(build.site.figures) - build.placed)
     if unplaced:
         log.warning("data/figures.yml: no page places %s; place or remove them", ", ".join(unplaced))
@@ -523,6 +593,34 @@ def on_post_build(config: MkDocsConfig) -> None:
     if problems:
         raise ExplainerError("published files", problem="; ".join(problems))
     write_zip(site_dir, config)
+
+
+def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
+    """The Korean edition's last steps. Its addresses are the English registry's: each Korean page has
+    every anchor the registry lists for its twin. The source list, bibliography, feed and record of
+    changes are the English edition's (one set of facts), so they are not written again."""
+    log.info(
+        "evidence (Korean): %d quotations and %d figures checked on %d pages",
+        build.checked.quotations,
+        build.checked.figures,
+        len(build.pages_checked),
+    )
+    missing = [
+        problem
+        for address, ids in sorted(build.produced.items())
+        for problem in edition_ko.twin_problems(address, ids, build.cited_anchors)
+    ]
+    if missing:
+        raise ExplainerError(
+            addresses.REGISTRY,
+            problem=f"Korean page(s) lack anchors their English twin publishes: {', '.join(missing)}. "
+            "Give each Korean heading its English {#id}",
+        )
+    write_citations(site_dir, build)
+    prune_assets(site_dir, config)
+    problems = published_file_problems(site_dir)
+    if problems:
+        raise ExplainerError("published files (ko/)", problem="; ".join(problems))
 
 
 def write_bibliography(site_dir: Path, build: Build) -> None:

@@ -1,0 +1,228 @@
+"""The Korean edition (한국어판): what its build adds to the English one, in plain Python.
+
+The Korean edition is a second build of the same project (`mkdocs.ko.yml`: `INHERIT: mkdocs.yml`,
+`docs_dir: ko`, `extra.edition: ko`) into `site/ko/`, after the English one. Each `ko/<name>.md` is
+the twin of `docs/<name>.md`: the same page address under `ko/`, the same anchors, the same frame of
+facts (`explainer.pairs`). The engine adapter calls this module where the Korean build differs:
+
+- `navigation`: the English navigation, keeping only the pages that have a Korean twin, labelled by
+  each Korean page's own `title:`;
+- `front_matter_problems`: the translation's record (`english_revision`, `translated`, `translator`);
+- `pair_problems` and `not_carried_over`: the pair check and the English changes the translation
+  has not carried over (an update earns a notice, a correction fails the build);
+- `header_markdown`: the notice and the translation line under the page title;
+- `check_blocks`: the evidence check as Korean text must be read (`explainer.korean`);
+- `twin_problems`: every registered anchor of the English page exists on its Korean twin.
+
+Korean addresses are derived from the English registry (data/addresses.yml): nothing is registered
+twice, and a Korean page without an English twin is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import pairs
+from .evidence import Block, Finding, Result, quotation_found
+from .korean import QUOTATION, english_quantities, korean_quantities, marked_translations, unmarked_quotations
+
+EDITION = "ko"  # extra.edition in mkdocs.ko.yml; the folder of the Korean pages and of site/ko/
+TRANSLATION_FIELDS = ("english_revision", "translated", "translator")
+NOTICE_CLASS = "ko-notice"
+TRANSLATION_LINE_CLASS = "ko-translation"
+
+
+def is_korean(extra: Mapping[str, Any]) -> bool:
+    """Is this the Korean build? mkdocs.ko.yml says so in `extra.edition`."""
+    return extra.get("edition") == EDITION
+
+
+def site_url(english: str) -> str:
+    """The Korean edition's address: the English site's address + ko/."""
+    return english if english.endswith(f"/{EDITION}/") else f"{english}{EDITION}/"
+
+
+def korean_date(value: datetime.date | str) -> str:
+    """2026-06-04 → 2026년 6월 4일; 2026-06 → 2026년 6월; 2026 → 2026년."""
+    parts = (value.isoformat() if isinstance(value, datetime.date) else value).split("-")
+    words = [f"{int(parts[0])}년"]
+    if len(parts) > 1:
+        words.append(f"{int(parts[1])}월")
+    if len(parts) > 2:
+        words.append(f"{int(parts[2])}일")
+    return " ".join(words)
+
+
+# ---- the navigation: only the Korean pages that exist ----
+
+
+def _nav_files(nav: Any) -> Iterable[str]:
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_files(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_files(value)
+
+
+def navigation(english_nav: list[Any], titles: Mapping[str, str]) -> list[Any]:
+    """The English navigation's shape with only the pages in `titles` (src -> Korean title), each
+    labelled by its Korean title; a section left empty is dropped."""
+
+    def keep(item: Any) -> Any:
+        if isinstance(item, str):
+            return {titles[item]: item} if item in titles else None
+        if isinstance(item, dict):
+            kept: dict[str, Any] = {}
+            for label, value in item.items():
+                if isinstance(value, str):
+                    if value in titles:
+                        kept[titles[value]] = value
+                else:
+                    children = [k for k in (keep(child) for child in value) if k is not None]
+                    if children:
+                        kept[label] = children
+            return kept or None
+        return None
+
+    kept = [keep(item) for item in english_nav]
+    missing = sorted(set(titles) - set(_nav_files(english_nav)))
+    # A Korean page whose twin the English navigation does not list goes at the end (the English
+    # build refuses such pages anyway, so this is only a tidy fallback).
+    return [k for k in kept if k is not None] + [{titles[src]: src} for src in missing]
+
+
+# ---- front matter and the pair check ----
+
+
+def front_matter_problems(meta: Mapping[str, Any], change_ids: Sequence[str]) -> list[str]:
+    found = []
+    for name in TRANSLATION_FIELDS:
+        if name not in meta or meta[name] in (None, ""):
+            found.append(f"add '{name}:' (the translation's record; see explainer/edition_ko.py)")
+    translated = meta.get("translated")
+    if "translated" in meta and not (
+        isinstance(translated, datetime.date) and not isinstance(translated, datetime.datetime)
+    ):
+        found.append(f"'translated: {translated}' must be a real date written YYYY-MM-DD")
+    revision = meta.get("english_revision")
+    if revision and revision not in change_ids:
+        found.append(f"'english_revision: {revision}' is no entry of data/changes.yml")
+    return found
+
+
+def pair_problems(src: str, english_markdown: str, korean_markdown: str) -> list[str]:
+    """The pair check (`explainer.pairs.compare`): each problem names the page and the section."""
+    return [f"ko/{mismatch}" for mismatch in pairs.compare(src, english_markdown, korean_markdown)]
+
+
+def not_carried_over(src: str, english_revision: str, record: Sequence[Mapping[str, Any]]) -> pairs.Staleness:
+    """The English changes of `src` after the revision the translation records (record: newest first)."""
+    changes = [pairs.Change(str(e["id"]), str(e["kind"]), list(e["pages"])) for e in record]
+    return pairs.not_carried_over(src, english_revision, changes)
+
+
+def newest_date(ids: Sequence[str], record: Sequence[Mapping[str, Any]]) -> datetime.date:
+    dates: dict[str, datetime.date] = {e["id"]: e["date"] for e in record}
+    return max(dates[i] for i in ids)
+
+
+def english_link(src: str) -> str:
+    """The English twin, relative from a Korean page (flat pages: ko/x.html -> ../x.html)."""
+    return "../" + src.removesuffix(".md") + ".html"
+
+
+def header_markdown(src: str, meta: Mapping[str, Any], updated_since: datetime.date | None) -> str:
+    """What goes right under the Korean page's title: the notice when the English page has changed
+    since the translation, then the translation line (who, when, which English revision, the twin).
+    Raw HTML, so that the link to the English edition (outside ko/) is not a Markdown page link."""
+    link = html.escape(english_link(src))
+    parts = []
+    if updated_since is not None:
+        parts.append(
+            f'<div class="admonition warning {NOTICE_CLASS}" role="note">\n'
+            f'<p class="admonition-title">영어판이 수정되었습니다</p>\n'
+            f"<p>영어판이 {korean_date(updated_since)}에 수정되었습니다. "
+            f'이 번역에는 아직 반영되지 않았습니다. <a href="{link}" hreflang="en" lang="en">English</a></p>\n'
+            "</div>"
+        )
+    parts.append(
+        f'<p class="{TRANSLATION_LINE_CLASS}">번역: {html.escape(str(meta["translator"]))} '
+        f"번역일 {korean_date(meta['translated'])}, "
+        f"영어판 수정본 <code>{html.escape(str(meta['english_revision']))}</code> 기준. "
+        f'<a href="{link}" hreflang="en" lang="en">English original</a></p>'
+    )
+    return "\n\n".join(parts)
+
+
+def with_header(markdown: str, header: str) -> str:
+    """The header after the page's first-level title (or at the top when it has none)."""
+    lines = markdown.split("\n")
+    for number, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: number + 1], "", header, "", *lines[number + 1 :]])
+    return header + "\n\n" + markdown
+
+
+# ---- the evidence check, read the Korean way ----
+
+
+def _values(text: str) -> set[Any]:
+    return korean_quantities(text) | english_quantities(text)
+
+
+def check_blocks(blocks: list[Block], evidence: Mapping[str, str]) -> Result:
+    """Korean pages' quotations and figures against the evidence of the sources each block cites.
+
+    Figures are read by value (2만8500명 = 28,500). A marked translation “한국어”(“English”) holds its
+    English original to the evidence; any other quotation must be verbatim in a cited source's evidence
+    (in practice a Korean-language source's)."""
+    result = Result()
+    for block in blocks:
+        cited = list(dict.fromkeys(block.cited))
+        texts = [evidence.get(source, "") for source in cited]
+        for translation in marked_translations(block.text):
+            result.quotations += 1
+            if not any(quotation_found(translation.english, t) for t in texts):
+                finding = Finding(block.text.strip(), "quotation", translation.english, cited)
+                result.findings.append(finding)
+        for quotation in unmarked_quotations(block.text):
+            result.quotations += 1
+            if not any(quotation_found(quotation, t) for t in texts):
+                result.findings.append(Finding(block.text.strip(), "quotation", quotation, cited))
+        numbers = set().union(*(_values(t) for t in texts)) if texts else set()
+        for value in sorted(korean_quantities(QUOTATION.sub(" ", block.text)) | _quoted_values(block.text)):
+            result.figures += 1
+            if value not in numbers:
+                result.findings.append(Finding(block.text.strip(), "figure", f"{value.normalize():f}", cited))
+    return result
+
+
+def _quoted_values(text: str) -> set[Any]:
+    """Figures inside quotations: read the Korean way inside Korean quotations, the English way in English originals."""
+    values: set[Any] = set()
+    for translation in marked_translations(text):
+        values |= korean_quantities(translation.korean) | english_quantities(translation.english)
+    for quotation in unmarked_quotations(text):
+        values |= korean_quantities(quotation)
+    return values
+
+
+# ---- addresses ----
+
+
+def twin_problems(address: str, produced: set[str], registered: Mapping[str, set[str]]) -> list[str]:
+    """Every anchor the registry lists for the English page exists on its Korean twin."""
+    missing = sorted(registered.get(address, set()) - produced)
+    return [f"ko/{address}#{anchor}" for anchor in missing]
+
+
+def english_twin(docs: Path, src: str) -> Path | None:
+    path = docs / src
+    return path if path.is_file() else None

@@ -1,0 +1,105 @@
+"""The Korean edition's build steps (explainer/edition_ko.py), on small hand-written inputs."""
+
+import datetime
+
+import pytest
+
+from explainer import edition_ko
+from explainer.evidence import Block
+
+pytestmark = pytest.mark.unit
+
+RECORD = [
+    {"id": "fix-2", "date": datetime.date(2026, 12, 9), "kind": "correction", "pages": ["faq.md#x"]},
+    {"id": "add-1", "date": datetime.date(2026, 12, 8), "kind": "update", "pages": ["alliance.md"]},
+    {"id": "first", "date": datetime.date(2026, 11, 27), "kind": "new", "pages": ["alliance.md", "faq.md"]},
+]
+META = {
+    "english_revision": "first",
+    "translated": datetime.date(2026, 12, 7),
+    "translator": "편집진",
+}
+
+
+def test_korean_dates():
+    assert edition_ko.korean_date(datetime.date(2026, 6, 4)) == "2026년 6월 4일"
+    assert edition_ko.korean_date("2026-06") == "2026년 6월"
+    assert edition_ko.korean_date("2026") == "2026년"
+
+
+def test_the_korean_address_is_the_english_one_and_ko():
+    assert edition_ko.site_url("https://example.org/seoul/") == "https://example.org/seoul/ko/"
+    assert edition_ko.site_url("https://example.org/seoul/ko/") == "https://example.org/seoul/ko/"
+
+
+def test_the_navigation_keeps_only_the_korean_pages_in_the_english_order():
+    english = [
+        {"Overview": "index.md"},
+        {"The alliance": "alliance.md"},
+        {"Reference": [{"FAQ": "faq.md"}, {"Sources": "sources.md"}]},
+    ]
+    assert edition_ko.navigation(english, {"faq.md": "자주 묻는 질문", "alliance.md": "한미동맹"}) == [
+        {"한미동맹": "alliance.md"},
+        {"Reference": [{"자주 묻는 질문": "faq.md"}]},
+    ]
+
+
+def test_the_translation_record_is_required_and_names_a_change():
+    assert edition_ko.front_matter_problems(META, ["first"]) == []
+    found = edition_ko.front_matter_problems({"english_revision": "nope", "translated": "soon"}, ["first"])
+    assert any("translator" in f for f in found)
+    assert any("'translated: soon' must be a real date" in f for f in found)
+    assert any("'english_revision: nope' is no entry" in f for f in found)
+
+
+def test_an_update_not_carried_over_is_dated_and_a_correction_named():
+    stale = edition_ko.not_carried_over("alliance.md", "first", RECORD)
+    assert stale.updates == ("add-1",) and stale.corrections == ()
+    assert edition_ko.newest_date(stale.updates, RECORD) == datetime.date(2026, 12, 8)
+    assert edition_ko.not_carried_over("faq.md", "first", RECORD).corrections == ("fix-2",)
+
+
+def test_the_header_has_the_notice_only_when_the_english_page_changed():
+    plain = edition_ko.header_markdown("alliance.md", META, None)
+    assert "영어판이" not in plain
+    assert 'href="../alliance.html"' in plain and "2026년 12월 7일" in plain and "first" in plain
+    notice = edition_ko.header_markdown("alliance.md", META, datetime.date(2026, 12, 8))
+    assert "영어판이 2026년 12월 8일에 수정되었습니다. 이 번역에는 아직 반영되지 않았습니다." in notice
+
+
+def test_the_header_goes_under_the_title():
+    page = "# 한미동맹 {#title}\n본문\n"
+    assert edition_ko.with_header(page, "HEADER").split("\n")[:3] == ["# 한미동맹 {#title}", "", "HEADER"]
+
+
+EVIDENCE = {
+    "reuters": "South Korea is capable of taking primary responsibility. About 28,500 U.S. troops are stationed.",
+    "yonhap-ko": "국방전략은 한국이 “주된 책임”을 질 수 있다고 밝혔다. 주한미군 2만8500명.",
+}
+
+
+def findings(text: str, *cited: str) -> list[str]:
+    return [f"{f.kind}:{f.value}" for f in edition_ko.check_blocks([Block(text, list(cited))], EVIDENCE).findings]
+
+
+def test_korean_figures_are_read_by_value():
+    assert findings("주한미군 2만8500명이 주둔한다.", "reuters") == []
+    assert findings("주한미군 2만9500명이 주둔한다.", "reuters") == ["figure:29500"]
+    assert findings("2026년 6월 4일에 발표했다.", "reuters") == []  # dates are not figures
+
+
+def test_a_marked_translation_holds_its_english_original_to_the_evidence():
+    assert findings("“주된 책임”(“primary responsibility”)을 진다.", "reuters") == []
+    assert findings("“주된 책임”(“main responsibility”)을 진다.", "reuters") == ["quotation:main responsibility"]
+
+
+def test_an_unmarked_korean_quotation_must_be_a_korean_sources_words():
+    assert findings("연합뉴스는 “주된 책임”이라고 옮겼다.", "yonhap-ko") == []
+    assert findings("“일차적 책임”이라고 옮겼다.", "yonhap-ko") == ["quotation:일차적 책임"]
+    assert findings("“주된 책임”이라고 옮겼다.", "reuters") == ["quotation:주된 책임"]
+
+
+def test_a_korean_page_must_have_every_registered_anchor_of_its_twin():
+    registered = {"alliance.html": {"title", "burden-sharing"}}
+    assert edition_ko.twin_problems("alliance.html", {"title", "burden-sharing", "_1"}, registered) == []
+    assert edition_ko.twin_problems("alliance.html", {"title"}, registered) == ["ko/alliance.html#burden-sharing"]
