@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from . import pairs
 from .evidence import Block, Finding, Result, quotation_found
 from .korean import QUOTATION, english_quantities, korean_quantities, marked_translations, unmarked_quotations
@@ -226,3 +228,51 @@ def twin_problems(address: str, produced: set[str], registered: Mapping[str, set
 def english_twin(docs: Path, src: str) -> Path | None:
     path = docs / src
     return path if path.is_file() else None
+
+
+# ---- the interface words and the links between the editions ----
+
+STRINGS = "data/ko/strings.yml"
+LANGUAGES = ("en", "ko")
+
+
+def load_strings(root: Path) -> dict[str, dict[str, str]]:
+    """data/ko/strings.yml: key -> {en, ko}; a key without both languages is refused by name."""
+    from .data import ExplainerError
+
+    path = root / STRINGS
+    try:
+        table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ExplainerError(STRINGS, problem=f"cannot be read: {error}") from error
+    if not isinstance(table, dict):
+        raise ExplainerError(STRINGS, problem="must map each key to its en and ko text")
+    for key, texts in table.items():
+        for language in LANGUAGES:
+            text = texts.get(language) if isinstance(texts, dict) else None
+            if not isinstance(text, str) or not text.strip():
+                raise ExplainerError(STRINGS, key, language, "needs a non-empty text in both en and ko")
+    return table
+
+
+def strings_for(table: Mapping[str, Mapping[str, str]], language: str) -> dict[str, str]:
+    return {key: texts[language] for key, texts in table.items()}
+
+
+def edition_links(
+    src: str, korean: bool, english_url: str, has_twin: bool, strings: Mapping[str, str]
+) -> dict[str, Any]:
+    """A page's links to its twin: the hreflang alternates (full addresses, both editions and
+    x-default = English) and the language link (relative, so that it works from disk)."""
+    if not has_twin:
+        return {}
+    address = src.removesuffix(".md") + ".html"
+    english, korean_address = f"{english_url}{address}", f"{english_url}{EDITION}/{address}"
+    return {
+        "alternates": [("en", english), ("ko", korean_address), ("x-default", english)],
+        "link": {
+            "href": f"../{address}" if korean else f"{EDITION}/{address}",
+            "lang": "en" if korean else "ko",
+            "text": strings["other_edition"],
+        },
+    }

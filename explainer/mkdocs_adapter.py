@@ -105,6 +105,8 @@ class Build:
     known_scripts: KnownScripts = field(default_factory=KnownScripts)  # the inline scripts the site writes
     pages_checked: list[str] = field(default_factory=list)
     korean: bool = False  # the Korean edition's build (mkdocs.ko.yml), into site/ko/
+    english_url: str = ""  # the English edition's address (the Korean one is it + ko/)
+    strings: dict[str, str] = field(default_factory=dict)  # the interface words (data/ko/strings.yml)
 
 
 _build: Build | None = None
@@ -166,8 +168,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "</style" in css.lower():
         raise ExplainerError(f"docs/{STYLESHEET}", problem="must not contain </style: it is written inside <style>")
     extra["site_css"] = css  # overrides/main.html writes it into <head>: no request before first paint
-    if edition_ko.is_korean(extra):
+    _build.english_url = config.site_url or ""
+    korean = edition_ko.is_korean(extra)
+    _build.strings = edition_ko.strings_for(edition_ko.load_strings(root), edition_ko.EDITION if korean else "en")
+    extra["strings"] = _build.strings  # overrides/ read the interface words from here
+    extra["english_root"] = "../" if korean else ""  # what only the English edition has is one folder up
+    if korean:
         configure_korean(config, root, _build)
+        extra["reporting_through"]["text"] = edition_ko.korean_date(newest_report)
+        extra["whats_new"]["date"] = edition_ko.korean_date(newest.date)
     return config
 
 
@@ -446,6 +455,14 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
         {"date": e["date"], "kind": changes.KINDS[e["kind"]], "text": e["text"]} for e in changes.history(record, src)
     ]
     page.meta["updated_line"] = changes.updated_line(record, src)
+    if build.korean:  # the record is the English page's: its words stay English, marked so, the rest Korean
+        for entry in page.meta["history"]:
+            entry["label"] = build.strings[next(k for k, v in changes.KINDS.items() if v == entry["kind"])]
+        page.meta["updated_line"] = None  # the notice under the title says what the translation lacks
+    if "published" in page.meta and src != PRINT_PAGE:
+        twin = build.korean or (build.site.root / edition_ko.EDITION / src).is_file()
+        links = edition_ko.edition_links(src, build.korean, build.english_url, twin, build.strings)
+        page.meta["edition_links"] = links
     if page.canonical_url and "published" in page.meta:  # a content page, not Material's 404
         cite_page(page, config, build)
     if src == PRINT_PAGE:
