@@ -32,6 +32,7 @@ from . import pairs
 from .evidence import Block, Finding, Result, quotation_found
 from .korean import QUOTATION, english_quantities, korean_quantities, marked_translations, unmarked_quotations
 
+CONFIG = "mkdocs.ko.yml"
 EDITION = "ko"  # extra.edition in mkdocs.ko.yml; the folder of the Korean pages and of site/ko/
 TRANSLATION_FIELDS = ("english_revision", "translated", "translator")
 NOTICE_CLASS = "ko-notice"

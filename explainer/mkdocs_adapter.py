@@ -23,6 +23,8 @@ import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -609,13 +611,33 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown
     if problems:
         raise ExplainerError("published files", problem="; ".join(problems))
+    build_korean_edition(site_dir, config)  # into site/ko/, so that the zip holds both editions
     write_zip(site_dir, config)
+
+
+def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> None:
+    """The Korean edition (mkdocs.ko.yml), built by the same engine, strict, into site/ko/.
+
+    Run from here, every way the English site is built (make build, serve, edition, the tests)
+    builds both, and the offline zip, written last, holds both. A failed Korean build fails the build."""
+    korean_config = Path(config.config_file_path).parent / edition_ko.CONFIG
+    if not korean_config.is_file():
+        return
+    engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+    command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(korean_config)]
+    command += ["--site-dir", str(site_dir / edition_ko.EDITION)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    for line in result.stderr.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            log.info("ko: %s", line)
+    if result.returncode != 0:
+        raise ExplainerError(edition_ko.CONFIG, problem="the Korean edition's build failed:\n" + result.stderr[-4000:])
 
 
 def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
     """The Korean edition's last steps. Its addresses are the English registry's: each Korean page has
-    every anchor the registry lists for its twin. The source list, bibliography, feed and record of
-    changes are the English edition's (one set of facts), so they are not written again."""
+    every anchor the registry lists for its twin. The feed and the record of changes are the English
+    edition's (one set of facts): Korean pages link them one folder up."""
     log.info(
         "evidence (Korean): %d quotations and %d figures checked on %d pages",
         build.checked.quotations,
@@ -633,6 +655,7 @@ def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> Non
             problem=f"Korean page(s) lack anchors their English twin publishes: {', '.join(missing)}. "
             "Give each Korean heading its English {#id}",
         )
+    write_bibliography(site_dir, build)  # the Korean source list links them beside itself
     write_citations(site_dir, build)
     prune_assets(site_dir, config)
     problems = published_file_problems(site_dir)
@@ -647,7 +670,7 @@ def write_bibliography(site_dir: Path, build: Build) -> None:
     for name, write in BIBLIOGRAPHY.items():
         (site_dir / name).write_text(write(items), encoding="utf-8", newline="")
     uncited = sorted(set(known) - build.cited)
-    if uncited:
+    if uncited and not build.korean:  # the Korean edition translates some pages only
         log.warning("data/sources.yml: no page cites %s; cite or remove them", ", ".join(uncited))
 
 

@@ -40,6 +40,8 @@ def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
     marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
     hosted = {f'href="{name}"'.encode(): f'href="{site_url}{name}"'.encode() for name in (ZIP_NAME, PDF_NAME)}
     hosted[f'href="{EDITIONS}/'.encode()] = f'href="{site_url}{EDITIONS}/'.encode()
+    # The Korean edition's pages (ko/) link the same files one folder up.
+    hosted |= {b'href="../' + local[len(b'href="'):]: online for local, online in list(hosted.items())}
     shown = "1.0 MB"
     for _ in range(10):
         filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data

@@ -13,8 +13,6 @@ fi
 new=$(mktemp -d .site-build.XXXXXX)
 trap 'rm -rf "$new" site.old' EXIT
 .venv/bin/python -m properdocs build --strict --config-file mkdocs.yml --site-dir "$new/site"
-# The Korean edition, after the English one, into site/ko/ (mkdocs.ko.yml: the same design, ko/ pages).
-.venv/bin/python -m properdocs build --strict --config-file mkdocs.ko.yml --site-dir "$new/site/ko"
 chmod 755 "$new/site"
 rm -rf site.old
 if [ -d site ]; then mv site site.old; fi

@@ -15,7 +15,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # What a build needs; tests that break the input build a copy of exactly this.
 PROJECT_PARTS = ["mkdocs.yml", "mkdocs.ko.yml", "docs", "ko", "data", "explainer", "hooks", "overrides"]
-KOREAN_CONFIG = "mkdocs.ko.yml"  # the Korean edition, built after the English one into site/ko/
 FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable
 
 
@@ -26,39 +25,28 @@ def run_build(
     python: str = sys.executable,
     engine: str = "properdocs",
 ) -> subprocess.CompletedProcess:
-    """`properdocs build --strict` as the Makefile runs it (never -q: it hides warnings): the English
-    site, then, where the project has one, the Korean edition into site_dir/ko (scripts/build.sh);
-    engine="mkdocs" for MkDocs 1.6.1, which must build the same site (tests/test_engines.py).
-    The result is the first failed build's, or the last one's; stderr holds both builds' logs."""
+    """`properdocs build --strict` as the Makefile runs it (never -q: it hides warnings);
+    engine="mkdocs" for MkDocs 1.6.1, which must build the same site (tests/test_engines.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     env.pop("SITE_URL", None)  # the documented default, unless a test sets one
     env.update(extra_env or {})
-    builds = [("mkdocs.yml", site_dir)]
-    if (project / KOREAN_CONFIG).is_file():
-        builds.append((KOREAN_CONFIG, site_dir / "ko"))
-    stderr = ""
-    for config, folder in builds:
-        result = subprocess.run(
-            [
-                python,
-                "-m",
-                engine,
-                "build",
-                "--strict",
-                "--config-file",
-                str(project / config),
-                "--site-dir",
-                str(folder),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=project,
-        )
-        stderr += result.stderr
-        if result.returncode != 0:
-            break
-    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout, stderr)
+    return subprocess.run(
+        [
+            python,
+            "-m",
+            engine,
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
 
 
 def copy_project(destination: Path) -> Path:
