@@ -14,8 +14,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from explainer.changes import FEED_NAME, KINDS, atom_feed, changelog_markdown, history, load_changes, problems, updated_line
-from explainer.data import human_date, nav_titles
+from explainer.changes import (FEED_NAME, atom_feed, banner, changelog_markdown, history, kind_label, load_changes,
+                               problems, short_title, updated_line)
+from explainer.data import data_path, full_date, human_date, load_list, nav_titles
 
 log = logging.getLogger("mkdocs.hooks.changes")
 
@@ -33,9 +34,9 @@ def on_config(config):
     TITLES.update(nav_titles(config.nav))
     updated.clear()
     anchors.clear()
-    newest = CHANGES[0]
-    config.extra["whats_new"] = {"id": newest["id"], "date": human_date(newest["date"].isoformat()),
-                                 "text": newest["text"]}
+    newest = banner(CHANGES)
+    config.extra["whats_new"] = newest and {"id": newest["id"], "date": human_date(newest["date"].isoformat()),
+                                            "text": short_title(newest)}
 
 
 @event_priority(50)  # writes Markdown with footnotes and anchors: before sources and addresses
@@ -52,7 +53,7 @@ def on_page_content(html, page, **kwargs):
 
 
 def on_page_context(context, page, **kwargs):
-    page.meta["history"] = [{"date": e["date"], "kind": KINDS[e["kind"]], "text": e["text"]}
+    page.meta["history"] = [{"date": e["date"], "kind": kind_label(e), "text": e["text"]}
                             for e in history(CHANGES, page.file.src_uri)]
     page.meta["updated_line"] = updated_line(CHANGES, page.file.src_uri)
     return context
@@ -61,5 +62,8 @@ def on_page_context(context, page, **kwargs):
 def on_post_build(config):
     for problem in problems(CHANGES, updated, anchors):
         log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
-    feed = atom_feed(CHANGES, site_name=config.site_name, author=config.site_author, site_url=config.site_url or "")
+    path = data_path(config, "editions.yml")  # checked by hooks/editions.py
+    editions = [{**e, "date": full_date(e, path, e["file"], "date")} for e in load_list(path)]
+    feed = atom_feed(CHANGES, site_name=config.site_name, author=config.site_author, site_url=config.site_url or "",
+                     editions=editions)
     (Path(config.site_dir) / FEED_NAME).write_text(feed, encoding="utf-8")
