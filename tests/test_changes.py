@@ -229,3 +229,44 @@ def test_the_first_edition_opens_from_disk_alone_and_says_what_it_is(browser, ht
     assert requests == [first.as_uri()], f"the edition fetched more than itself: {requests[1:5]}"
     assert page.locator("section.print-section").count() >= 15, "not every page is in the edition"
     page.close()
+
+
+# ---- A feed worth following (feedparser on small records) ----
+
+def test_each_change_of_a_day_has_its_own_stable_time():
+    record = [entry(id="c"), entry(id="b"), entry(id="a", kind="new")]
+    feed = feedparser.parse(atom_feed(validate(record, "data/changes.yml", set()), **FEED))
+    times = [e.updated for e in feed.entries]
+    assert len(set(times)) == 3 and times == sorted(times, reverse=True), times
+    # A new entry on top moves none of the older ones.
+    again = feedparser.parse(atom_feed(validate([entry(id="d")] + [dict(e) for e in record], "data/changes.yml", set()), **FEED))
+    assert [e.updated for e in again.entries][1:] == times
+    with pytest.raises(DataError, match="field 'time'"):
+        validate([entry(id="x", time="00:00"), entry(id="y")], "data/changes.yml", set())
+
+
+def test_feed_titles_are_short_and_the_detail_is_in_the_summary():
+    long_text = ("Attributions corrected across the site, with reports credited to the wrong outlet, an official "
+                 "described beyond the source and a publication's words presented as analysts' quotation. More.")
+    changes = validate([entry(id="long", kind="correction", text=long_text), entry(id="own", title="A short title")],
+                       "data/changes.yml", set())
+    feed = feedparser.parse(atom_feed(changes, **FEED))
+    assert [len(e.title) <= 80 for e in feed.entries] == [True, True], [e.title for e in feed.entries]
+    assert feed.entries[0].title.startswith("Correction: Attributions corrected") and feed.entries[0].title.endswith("…")
+    assert feed.entries[0].summary.startswith(long_text)
+    assert feed.entries[1].title == "Update: A short title"
+    with pytest.raises(DataError, match="field 'title'"):
+        validate([entry(title="x" * 80)], "data/changes.yml", set())
+
+
+def test_a_correction_links_to_the_dated_edition_it_amends():
+    changes = validate([entry(id="fix", date="2026-12-07", kind="correction"), entry(id="later", date="2026-11-28"),
+                        entry(id="cut", date="2026-11-27"), entry(id="first", kind="new")], "data/changes.yml", set())
+    editions = [{"date": DAY, "last_change": "cut", "file": "editions/2026-11-27.html"},
+                {"date": datetime.date(2026, 11, 28), "last_change": "later", "file": "editions/2026-11-28.html"}]
+    feed = feedparser.parse(atom_feed(changes, editions=editions, **FEED))
+    fix = feed.entries[0]
+    related = [link.href for link in fix.links if link.rel == "related"]
+    assert related == ["https://example.org/editions/2026-11-28.html"], fix.links
+    assert "28 November 2026" in fix.summary
+    assert not [link for e in feed.entries[1:] for link in e.links if link.rel == "related"]
