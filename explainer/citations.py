@@ -214,11 +214,13 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 
 
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
-    """A timeline entry's visible permanent link, and a button that copies its full address."""
-    return (f'\n<p class="entry-link">Link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
-            f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
+    """A timeline entry's permanent link: a ¶ at the end of its title, as headings have (a row
+    of address and copy button under every entry cost a phone reader a line an entry)."""
+    return (f' <a class="entry-link" href="#{anchor}" title="Permanent link: {html.escape(page_address)}#{anchor}" '
+            f'aria-label="Permanent link to this entry" data-address="{html.escape(canonical)}#{anchor}">&para;</a>')
 
 
 def add_entry_links(content: str, page_address: str, canonical: str) -> str:
-    """Each timeline entry's permanent link, after its title."""
-    return TIMELINE_ENTRY.sub(lambda m: m.group(1) + entry_link(page_address, canonical, m.group(2)), content)
+    """Each timeline entry's permanent link, inside its title."""
+    return TIMELINE_ENTRY.sub(lambda m: m.group(1)[:-len("</p>")] + entry_link(page_address, canonical, m.group(2)) + "</p>",
+                              content)
