@@ -12,6 +12,8 @@ from mkdocs.plugins import event_priority
 
 from explainer.build_inputs import source_date_epoch
 from explainer.downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from explainer.data import data_path, load_list
+from explainer.editions import latest
 from explainer.offline import bundle
 
 
@@ -25,4 +27,6 @@ def on_post_build(config):
     site = Path(config.site_dir)
     epoch = source_date_epoch(os.environ) or 315532800  # checked by build_inputs; default 1980-01-01
     date_time = time.gmtime(max(epoch, 315532800))[:6]
-    (site / ZIP_NAME).write_bytes(bundle(site, date_time, config.site_url or ""))
+    newest = latest(load_list(data_path(config, "editions.yml")))  # checked by hooks/editions.py
+    keep = frozenset([newest["file"]]) if newest else frozenset()
+    (site / ZIP_NAME).write_bytes(bundle(site, date_time, config.site_url or "", keep))
