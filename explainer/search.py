@@ -35,11 +35,11 @@ def leave_out_of_search(html: str) -> str:
 
 # ---- What search finds a page by beyond its text (data/search.yml) ----
 
-def load_search(config) -> dict[str, list[str]]:
+def load_search(root) -> dict[str, list[str]]:
     """data/search.yml by page or section: {'us-forces.md#troop-levels': ['tripwire', ...]}."""
     from .data import DataError, data_path, entry_name, load_list
 
-    path = data_path(config, "search.yml")
+    path = data_path(root, "search.yml")
     if not path.is_file():
         return {}
     found: dict[str, list[str]] = {}

@@ -1,7 +1,6 @@
-"""The prose measure `make bench` prints (scripts/prose_measure.py), on a small page."""
+"""The prose measure `make bench` prints (tests/support/prose_measure.py), on a small page."""
 
-from conftest import ROOT  # noqa: F401  (puts scripts/ on the path)
-from prose_measure import measure
+from tests.support.prose_measure import measure
 
 PAGE = """<article><h1>Title</h1><p class="title-meta">Updated 7 December 2026 · Cite</p>
 <p>Reuters reported that the plan changed.<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup>

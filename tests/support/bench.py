@@ -1,0 +1,196 @@
+"""Build speed and page weight, measured; prints figures and asserts nothing.
+
+    make bench              # or: .venv/bin/python -m tests.support.bench [--runs N]
+
+- median wall time of N strict builds of the real site;
+- the same for a synthetic copy with ten times the pages (linear hooks stay ~10x);
+- total size of the built site;
+- each page's first view: the HTML plus everything it needs to render, gzip-compressed;
+- the offline zip and the search index;
+- the story pages' prose: attribution phrases and footnote markers per 100 words
+  (tests/support/prose_measure.py; targets 1.5 and 2.5);
+- Lighthouse on three pages beside a baseline: the source article in plain, default Material,
+  built in a temporary folder. Median of three runs each, served gzip-compressed from
+  loopback, mobile preset; targets: performance >= 0.99, total blocking time <= 50 ms, first
+  contentful paint <= 1.05 x the baseline's. Where `lighthouse` is installed
+  (npm install -g lighthouse@12; not needed by the tests).
+"""
+
+import argparse
+import gzip
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+# The tests' own build and weights, not a second copy of them.
+from explainer.chromium import CHROMIUM_ARGS, chromium_path
+from explainer.downloads import ZIP_NAME
+from tests.support.page_weight import first_view, gz, search_index
+from tests.support.prose_measure import report as prose_report
+from tests.support.project import ROOT, QuietHandler, copy_project, run_build, serve_folder
+from tests.test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS
+
+
+def timed_builds(project: Path, runs: int) -> float:
+    times = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = run_build(project, Path(out) / "site")
+            times.append(time.perf_counter() - start)
+            if result.returncode:
+                sys.exit(result.stderr)
+    return statistics.median(times)
+
+
+def multiply_pages(project: Path, factor: int) -> int:
+    """Copy every section page factor-1 more times under new names, listed in the nav."""
+    docs = project / "docs"
+    pages = [p for p in docs.glob("*.md")]
+    nav = []
+    for copy in range(2, factor + 1):
+        for page in pages:
+            name = f"{page.stem}-{copy}.md"
+            # Each copy is a full page: same footnotes, figures and timeline markers.
+            (docs / name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+            # Titles without digits: the changelog lists them, and its figures are checked.
+            nav.append(f"      - {page.stem} copy {chr(ord('a') + copy)}: {name}")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("\nnav:\n", "\nnav:\n  - Copies:\n" + "\n".join(nav) + "\n", 1)
+    config.write_text(text, encoding="utf-8")
+    # Register each copy's page and anchors, as an editor adding real pages would.
+    registry = project / "data" / "addresses.yml"
+    live = yaml.safe_load(registry.read_text(encoding="utf-8"))["live"]
+    copies = [address.replace(".html", f"-{copy}.html", 1) for copy in range(2, factor + 1) for address in live]
+    registry.write_text(yaml.safe_dump({"live": live + copies, "moved": []}), encoding="utf-8")
+    # And give each copy its original's history, so that its dates agree with the record.
+    record = project / "data" / "changes.yml"
+    text = record.read_text(encoding="utf-8")
+    entries, copied = yaml.safe_load(text), {page.name for page in pages}
+    for entry in entries:
+        entry["pages"] += [target.replace(".md", f"-{copy}.md", 1) for copy in range(2, factor + 1)
+                           for target in entry["pages"] if target.partition("#")[0] in copied]
+    schema_line = text.splitlines()[0]
+    record.write_text(schema_line + "\n" + yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
+    return len(pages) * factor
+
+
+class GzipHandler(QuietHandler):
+    """Serves compressed, as any real host does; the scores would otherwise measure our server."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def baseline_site(folder: Path) -> Path:
+    """The source article in plain Material: what the site's first paint is compared with."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    lines = (ROOT / "data" / "article.txt").read_text(encoding="utf-8").splitlines()
+    # The article's section titles are the lines without a full stop.
+    body = "\n\n".join(f"## {line}" if not line.endswith(".") else line for line in lines[1:])
+    (docs / "index.md").write_text(f"# {lines[0]}\n\n{body}\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n  font: false\n",
+                                       encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
+                    "-d", str(folder / "site")], check=True)
+    return folder / "site"
+
+
+def lighthouse_run(lighthouse: str, chromium: str, url: str) -> dict | None:
+    result = subprocess.run(
+        [lighthouse, url, "--quiet", "--output=json",
+         "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
+    if result.returncode:
+        print(f"{url}: lighthouse failed: {result.stderr.strip()[-200:]}")
+        return None
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    return {"perf": report["categories"]["performance"]["score"],
+            "a11y": report["categories"]["accessibility"]["score"],
+            "best": report["categories"]["best-practices"]["score"],
+            "seo": report["categories"]["seo"]["score"],
+            "fcp": audits["first-contentful-paint"]["numericValue"],
+            "tbt": audits["total-blocking-time"]["numericValue"]}
+
+
+def median_run(lighthouse: str, chromium: str, url: str, runs: int = 3) -> dict | None:
+    results = [r for r in (lighthouse_run(lighthouse, chromium, url) for _ in range(runs)) if r]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]} if results else None
+
+
+def lighthouse_scores(site: Path, pages: list[str]) -> None:
+    """Lighthouse on a few pages and on the plain-Material baseline, side by side."""
+    lighthouse, chromium = shutil.which("lighthouse"), chromium_path()
+    if not (lighthouse and chromium):
+        print("\nlighthouse: not installed (npm install -g lighthouse@12), scores skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp, serve_folder(baseline_site(Path(tmp)), GzipHandler) as plain:
+        base = median_run(lighthouse, chromium, plain + "index.html")
+        with serve_folder(site, GzipHandler) as address:
+            rows = [("baseline: article in plain Material", base)] + \
+                   [(page, median_run(lighthouse, chromium, address + page)) for page in pages]
+    print(f"\n{'lighthouse, mobile, median of 3':38} perf  a11y  best  seo   FCP ms  x base  TBT ms")
+    for name, r in rows:
+        if r:
+            ratio = r["fcp"] / base["fcp"] if base else float("nan")
+            print(f"{name:38} {r['perf']:.2f}  {r['a11y']:.2f}  {r['best']:.2f}  {r['seo']:.2f}  "
+                  f"{r['fcp']:7.0f}  {ratio:6.2f}  {r['tbt']:6.0f}")
+    print("targets: perf >= 0.99, FCP <= 1.05 x baseline, TBT <= 50 ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+    real = timed_builds(ROOT, args.runs)
+    print(f"build, real site:        median of {args.runs}: {real:.2f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        count = multiply_pages(project, 10)
+        big = timed_builds(project, max(1, args.runs // 2))
+        print(f"build, {count} pages (10x): median: {big:.2f} s  ({big / real:.1f}x the real site)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        run_build(ROOT, site)
+        files = [p for p in site.rglob("*") if p.is_file()]
+        print(f"built site: {len(files)} files, {sum(p.stat().st_size for p in files) / 1024:.0f} KB")
+        print(f"zip for offline reading: {(site / ZIP_NAME).stat().st_size / 1024:.0f} KB (budget 1.5 MB)")
+        print(f"search index, fetched once after the first page: {search_index(site) / 1024:.1f} KB gzip")
+        print(f"\n{'page':34} {'HTML gz':>8} {'first view gz':>14}   budgets: HTML {HTML_BUDGET // 1024}K, first view "
+              f"{FIRST_VIEW_BUDGET // 1024}K (print.html {PRINT_BUDGETS['html'] // 1024}K/{PRINT_BUDGETS['first_view'] // 1024}K)")
+        for page in sorted(site.glob("*.html")):
+            html = gz(page.read_bytes())
+            print(f"{page.name:34} {html / 1024:7.1f}K {first_view(site, page) / 1024:13.1f}K")
+        print()
+        print("\n".join(prose_report(site)))
+        lighthouse_scores(site, ["index.html", "alliance.html", "timeline.html"])
+
+
+if __name__ == "__main__":
+    main()
