@@ -237,10 +237,12 @@ def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str
         edition_link = ""
         amended = amended_edition(entries, e, editions or []) if e["kind"] == "correction" else None
         if amended:
-            day = amended["date"] if isinstance(amended["date"], datetime.date) else datetime.date.fromisoformat(str(amended["date"]))
+            day = amended["date"]
+            if not isinstance(day, datetime.date):
+                day = datetime.date.fromisoformat(str(day))
             summary += f" Corrects the dated edition of {human_date(day.isoformat())}."
-            edition_link = (f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(site_url + amended['file'])} "
-                            f"title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n")
+            edition_link = (f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(site_url + amended['file'])}"
+                            f" title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n")
         items.append(
             "  <entry>\n"
             f"    <id>{feed_id(e['id'])}</id>\n"

@@ -48,7 +48,7 @@ def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = f
     every = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     files = {name: (site / name).read_bytes() for name in every if held(name)}
     marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
-    online = [ZIP_NAME, PDF_NAME] + sorted(name for name in every if not held(name) and name != ZIP_NAME)
+    online = [ZIP_NAME, PDF_NAME, *sorted(name for name in every if not held(name) and name != ZIP_NAME)]
     hosted = {f'href="{name}"'.encode(): f'{ONLINE_ONLY} href="{site_url}{name}"'.encode() for name in online}
     shown = "1.0 MB"
     for _ in range(10):

@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-
 from test_search_queries import run_queries
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "blind_queries.yml").read_text(encoding="utf-8"))
@@ -36,7 +35,7 @@ def test_newcomers_find_something_and_mostly_the_right_page_first(visit, site_ro
                             f"empty {len(empty)}: {empty or 'none'}; missed first: {'; '.join(misses) or 'none'}")
     assert not empty, f"{mode}: nothing found for {empty}"
     assert first / len(outcomes) >= FIRST_FLOOR, "\n".join(
-        [f"{mode}: right first {first}/{len(outcomes)} (floor {FIRST_FLOOR:.0%})"] + misses)
+        [f"{mode}: right first {first}/{len(outcomes)} (floor {FIRST_FLOOR:.0%})", *misses])
 
 
 def test_keywords_become_the_tags_of_the_section_that_treats_them():

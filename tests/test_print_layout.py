@@ -20,8 +20,8 @@ def printed(visit, http_site):
 def test_body_text_is_10_to_11_pt_and_boxes_no_larger(printed):
     size = printed.evaluate("parseFloat(getComputedStyle(document.querySelector('.print-section > p')).fontSize)")
     assert 10 * PT - 0.1 <= size <= 11 * PT + 0.1, f"body text prints at {size / PT:.1f} pt"
-    boxes = printed.evaluate("""() => [...document.querySelectorAll('.admonition p:not(.admonition-title), .admonition li')]
-        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    boxes = printed.evaluate("""() => [...document.querySelectorAll(
+        '.admonition p:not(.admonition-title), .admonition li')].map(e => parseFloat(getComputedStyle(e).fontSize))""")
     assert boxes and max(boxes) <= size + 0.1, f"boxes print at up to {max(boxes) / PT:.1f} pt, body {size / PT:.1f} pt"
 
 
