@@ -1,6 +1,6 @@
 """How to cite a page: the facts of one page, and every form a citer or a program reads.
 
-Plain Python, no MkDocs import (hooks/citations.py is the adapter). One PageFacts per page
+Plain Python, no MkDocs import (explainer/mkdocs_adapter.py is the adapter). One PageFacts per page
 knows its title, dates, address and (later) edition; the four text styles, the RIS and
 CSL-JSON downloads, the <head> tags for reference managers and the section citations are
 all functions of it. Text styles are HTML with every fact escaped, except BibTeX (text).
@@ -14,13 +14,14 @@ import html
 import json
 import re
 
+from . import contract
 from .references import apa_case, bibtex_entry, headline_case
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 TITLE_ID = "title"  # every page's title heading: # Its title {#title}
 H1 = re.compile(r'<h1 id="([^"]*)"[^>]*>(.*?)</h1>', re.DOTALL)
 CITED_HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>(.*?)</h\2>)', re.DOTALL)
-# A timeline entry (hooks/timeline.py): its permanent link goes after its title.
+# A timeline entry (explainer/mkdocs_adapter.py): its permanent link goes after its title.
 TIMELINE_ENTRY = re.compile(r'(<li class="timeline-entry[^"]*" id="([^"]+)">.*?<p class="timeline-title">.*?</p>)',
                             re.DOTALL)
 
@@ -184,12 +185,22 @@ def json_ld(facts: PageFacts) -> str:
         "isAccessibleForFree": True,
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
-    return json.dumps(page, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return script_json(json.dumps(page, ensure_ascii=False, indent=1))
+
+
+def script_json(text: str) -> str:
+    """JSON safe inside <script>: no <, > or & as such (\\u003c …), so neither </script> nor
+    <!-- (which puts the HTML parser in a state that swallows the page, probe case 2.11)
+    can occur; U+2028 and U+2029 escaped too. The same JSON to any JSON reader."""
+    for character, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                               ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(character, escaped)
+    return text
 
 
 def copy_button(text: str, label: str) -> str:
     """Material's own clipboard script copies data-clipboard-text: no script of ours."""
-    return (f'<button type="button" class="copy-link" data-clipboard-text="{html.escape(text)}">'
+    return (f'<button type="button" class="copy-link {contract.APPARATUS}" data-clipboard-text="{html.escape(text)}">'
             f"{html.escape(label)}</button>")
 
 
@@ -198,13 +209,17 @@ def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
     url = f"{facts.url}#{anchor}"
     styles = "".join(f"<dt>{style}</dt><dd>{citation}</dd>"
                      for style, citation in formats(facts, section=heading, url=url).items())
-    return (f'<details class="cite-section"><summary>Cite this section</summary>'
+    return (f'<details class="cite-section {contract.APPARATUS}"><summary>Cite this section</summary>'
             f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
             f"<dl>{styles}</dl></details>")
 
 
 def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> str:
-    """A "Cite this section" after each heading whose anchor the address registry lists."""
+    """A "Cite this section" after each heading whose anchor the address registry lists.
+    Raises when the page has headings and cited anchors but the pattern matches no heading."""
+    if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):
+        contract.must_match(CITED_HEADING, content, "cited headings")
+
     def add(match):
         heading, _, anchor, inner = match.groups()
         if anchor not in cited:
@@ -216,11 +231,16 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's permanent link: a ¶ at the end of its title, as headings have (a row
     of address and copy button under every entry cost a phone reader a line an entry)."""
-    return (f' <a class="entry-link" href="#{anchor}" title="Permanent link: {html.escape(page_address)}#{anchor}" '
+    return (f' <a class="entry-link {contract.APPARATUS}" href="#{anchor}" '
+            f'title="Permanent link: {html.escape(page_address)}#{anchor}" '
             f'aria-label="Permanent link to this entry" data-address="{html.escape(canonical)}#{anchor}">&para;</a>')
 
 
 def add_entry_links(content: str, page_address: str, canonical: str) -> str:
-    """Each timeline entry's permanent link, inside its title."""
-    return TIMELINE_ENTRY.sub(lambda m: m.group(1)[:-len("</p>")] + entry_link(page_address, canonical, m.group(2)) + "</p>",
-                              content)
+    """Each timeline entry's permanent link, inside its title (raises on a page with timeline
+    entries whose markup the pattern no longer matches)."""
+    if 'class="timeline-entry' in content:
+        contract.must_match(TIMELINE_ENTRY, content, "timeline entries")
+    return TIMELINE_ENTRY.sub(
+        lambda m: m.group(1)[: -len("</p>")] + entry_link(page_address, canonical, m.group(2)) + "</p>", content
+    )
