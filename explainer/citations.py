@@ -231,9 +231,7 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's permanent link: a ¶ at the end of its title, as headings have (a row
     of address and copy button under every entry cost a phone reader a line an entry)."""
-    return (f' <a class="entry-link {contract.APPARATUS}" href="#{anchor}" '
-            f'title="Permanent link: {html.escape(page_address)}#{anchor}" '
-            f'aria-label="Permanent link to this entry" data-address="{html.escape(canonical)}#{anchor}">&para;</a>')
+    return f' <a class="entry-link {contract.APPARATUS}" href="#{anchor}" aria-label="Permanent link">&para;</a>'
 
 
 def add_entry_links(content: str, page_address: str, canonical: str) -> str:
