@@ -22,15 +22,24 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from . import pairs
-from .evidence import Block, Finding, Result, quotation_found
-from .korean import QUOTATION, english_quantities, korean_quantities, marked_translations, unmarked_quotations
+from .evidence import DATES, Block, evidence_figures, Finding, Result, quotation_found
+from .korean import (
+    HANGUL_WORD,
+    QUOTATION,
+    english_quantities,
+    korean_quantities,
+    marked_translations,
+    unmarked_quotations,
+)
 
 CONFIG = "mkdocs.ko.yml"
 EDITION = "ko"  # extra.edition in mkdocs.ko.yml; the folder of the Korean pages and of site/ko/
@@ -120,9 +129,18 @@ def front_matter_problems(meta: Mapping[str, Any], change_ids: Sequence[str]) ->
     return found
 
 
-def pair_problems(src: str, english_markdown: str, korean_markdown: str) -> list[str]:
-    """The pair check (`explainer.pairs.compare`): each problem names the page and the section."""
-    return [f"ko/{mismatch}" for mismatch in pairs.compare(src, english_markdown, korean_markdown)]
+def pair_problems(
+    src: str, english_markdown: str, korean_markdown: str, evidence: Mapping[str, str] | None = None
+) -> list[str]:
+    """The pair check (`explainer.pairs.compare`): each problem names the page and the section.
+    A Korean page may add Korean-language sources: those whose recorded evidence is in Korean."""
+    texts = evidence or {}
+
+    def korean_source(source: str) -> bool:
+        return bool(HANGUL_WORD.search(texts.get(source, "")))
+
+    mismatches = pairs.compare(src, english_markdown, korean_markdown, korean_source)
+    return [f"ko/{mismatch}" for mismatch in mismatches]
 
 
 def not_carried_over(src: str, english_revision: str, record: Sequence[Mapping[str, Any]]) -> pairs.Staleness:
@@ -177,7 +195,8 @@ def with_header(markdown: str, header: str) -> str:
 
 
 def _values(text: str) -> set[Any]:
-    return korean_quantities(text) | english_quantities(text)
+    """An excerpt's figures read every way: Korean, English, and as the English check reads them (6-12 → 12)."""
+    return korean_quantities(text) | english_quantities(text) | {Decimal(v) for v in evidence_figures(text)}
 
 
 def check_blocks(blocks: list[Block], evidence: Mapping[str, str]) -> Result:
@@ -200,7 +219,8 @@ def check_blocks(blocks: list[Block], evidence: Mapping[str, str]) -> Result:
             if not any(quotation_found(quotation, t) for t in texts):
                 result.findings.append(Finding(block.text.strip(), "quotation", quotation, cited))
         numbers = set().union(*(_values(t) for t in texts)) if texts else set()
-        for value in sorted(korean_quantities(QUOTATION.sub(" ", block.text)) | _quoted_values(block.text)):
+        text = DATES.sub(" ", block.text)  # English dates (the record of changes is English) are not figures
+        for value in sorted(korean_quantities(QUOTATION.sub(" ", text)) | _quoted_values(text)):
             result.figures += 1
             if value not in numbers:
                 result.findings.append(Finding(block.text.strip(), "figure", f"{value.normalize():f}", cited))
@@ -234,6 +254,7 @@ def english_twin(docs: Path, src: str) -> Path | None:
 # ---- the interface words and the links between the editions ----
 
 STRINGS = "data/ko/strings.yml"
+NOT_FOUND = "404.html"  # hosts serve the site's root 404.html only; the Korean build does not keep its own
 LANGUAGES = ("en", "ko")
 
 
@@ -277,3 +298,39 @@ def edition_links(
             "text": strings["other_edition"],
         },
     }
+
+
+# ---- links from Korean pages to pages only the English edition has ----
+
+_PAGE_LINK = re.compile(r"\]\(([\w-]+)\.md((?:#[^)\s]*)?)\)")
+_HREF = re.compile(r'\shref="([^"#]*)(?:#[^"]*)?"')
+
+
+def english_links(markdown: str, korean_pages: set[str]) -> str:
+    """Markdown links to a page the Korean edition lacks go to the English page, one folder up:
+    [연합사](alliance.md#cfc) → [연합사](../alliance.html#cfc). Links to Korean pages stay Markdown
+    links (MkDocs checks them and their anchors)."""
+
+    def replace(match: re.Match[str]) -> str:
+        name, anchor = match.groups()
+        return match.group(0) if f"{name}.md" in korean_pages else f"](../{name}.html{anchor})"
+
+    markdown = _PAGE_LINK.sub(replace, markdown)
+    # The dated editions are the English edition's files.
+    return markdown.replace("](editions/", "](../editions/").replace('href="editions/', 'href="../editions/')
+
+
+def broken_links(site: Path, written_later: Iterable[str] = ()) -> list[str]:
+    """Relative links of the Korean pages (site/ko/) that lead to no file of the whole site: MkDocs
+    cannot check links that leave ko/, so the English build checks them once both editions exist."""
+    later = set(written_later)
+    found = []
+    for page in sorted((site / EDITION).rglob("*.html")):
+        if page.name == NOT_FOUND:
+            continue
+        for href in _HREF.findall(page.read_text(encoding="utf-8")):
+            if not href or re.match(r"[a-z][a-z0-9+.-]*:", href) or href.rsplit("/", 1)[-1] in later:
+                continue
+            if not (page.parent / href).resolve().exists():
+                found.append(f"{page.relative_to(site).as_posix()}: {href}")
+    return found

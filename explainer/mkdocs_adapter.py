@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import logging
 import os
 import re
@@ -63,7 +64,7 @@ from .evidence import Result, blocks_of, check_blocks
 from .foreign_loads import foreign_loads, published_file_problems
 from .offline import bundle
 from .references import bibtex, csl_json, ris
-from .search import leave_out_of_search
+from .search import leave_out_of_search, load_search, with_keywords
 from .site import Site
 from .site import front_matter as site_front_matter
 
@@ -155,8 +156,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # "Reporting through" on every page and in the print edition: derived, never typed.
     newest_report = source_list.reporting_through(site.source_entries())
     extra["reporting_through"] = {"iso": newest_report, "text": human_date(newest_report)}
-    newest = site.changes[0]
-    extra["whats_new"] = {"id": newest.id, "date": human_date(newest.date.isoformat()), "text": newest.text}
+    newest = changes.banner(site.change_entries())  # the newest change to the story, not errata
+    extra["whats_new"] = newest and {
+        "id": newest["id"],
+        "date": human_date(newest["date"].isoformat()),
+        "text": changes.short_title(newest),
+    }
     latest = editions.latest(site.edition_entries())
     extra["latest_edition"] = latest and {
         "date": human_date(latest["date"].isoformat()),
@@ -178,7 +183,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if korean:
         configure_korean(config, root, _build)
         extra["reporting_through"]["text"] = edition_ko.korean_date(newest_report)
-        extra["whats_new"]["date"] = edition_ko.korean_date(newest.date)
+        if newest:
+            extra["whats_new"]["date"] = edition_ko.korean_date(newest["date"])
     return config
 
 
@@ -262,18 +268,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(
             CHANGELOG_MARKER,
             changes.changelog_markdown(
-                build.site.change_entries(), build.titles, changes.heading_labels(Path(config.docs_dir))
+                build.site.change_entries(), build.titles, changes.heading_labels(build.site.root / "docs")
             ),
         )
     if EDITIONS_MARKER in markdown:
         markdown = markdown.replace(
             EDITIONS_MARKER,
             editions.editions_markdown(
-                build.site.edition_entries(), build.site.change_entries(), Path(config.docs_dir)
+                build.site.edition_entries(), build.site.change_entries(), build.site.root / "docs"
             ),
         )
     markdown = with_footnote_text(markdown, src, build)
     check_citable_anchors(markdown, page, build)
+    if build.korean:  # links to pages only the English edition has go there, one folder up
+        markdown = edition_ko.english_links(markdown, {f.src_uri for f in files.documentation_pages()})
     return markdown
 
 
@@ -300,7 +308,7 @@ def korean_page(markdown: str, page: Page, build: Build) -> str:
     if english is None:
         raise ExplainerError(where, problem=f"has no English twin docs/{src}: a Korean page translates an English one")
     korean_text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-    mismatches = edition_ko.pair_problems(src, english.read_text(encoding="utf-8"), korean_text)
+    mismatches = edition_ko.pair_problems(src, english.read_text(encoding="utf-8"), korean_text, build.evidence)
     if mismatches:
         raise ExplainerError(where, problem="does not pair with its English twin: " + "; ".join(mismatches))
     try:
@@ -454,12 +462,12 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
     src = page.file.src_uri
     record = build.site.change_entries()
     page.meta["history"] = [
-        {"date": e["date"], "kind": changes.KINDS[e["kind"]], "text": e["text"]} for e in changes.history(record, src)
+        {"date": e["date"], "kind": changes.kind_label(e), "text": e["text"]} for e in changes.history(record, src)
     ]
     page.meta["updated_line"] = changes.updated_line(record, src)
     if build.korean:  # the record is the English page's: its words stay English, marked so, the rest Korean
-        for entry in page.meta["history"]:
-            entry["label"] = build.strings[next(k for k, v in changes.KINDS.items() if v == entry["kind"])]
+        for entry, change in zip(page.meta["history"], changes.history(record, src), strict=True):
+            entry["label"] = build.strings[change["kind"]]
         page.meta["updated_line"] = None  # the notice under the title says what the translation lacks
     if "published" in page.meta and src != PRINT_PAGE:
         twin = build.korean or (build.site.root / edition_ko.EDITION / src).is_file()
@@ -602,17 +610,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     for problem in changes.problems(record, build.updated, build.anchors):
         log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
     feed = changes.atom_feed(
-        record, site_name=config.site_name, author=config.site_author or "", site_url=config.site_url or ""
+        record,
+        site_name=config.site_name,
+        author=config.site_author or "",
+        site_url=config.site_url or "",
+        editions=build.site.edition_entries(),
     )
     (site_dir / changes.FEED_NAME).write_text(feed, encoding="utf-8")
     check_addresses(site_dir, config, build)
     write_citations(site_dir, build)
     prune_assets(site_dir, config)
+    add_search_keywords(site_dir, build)
     problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown
     if problems:
         raise ExplainerError("published files", problem="; ".join(problems))
     build_korean_edition(site_dir, config)  # into site/ko/, so that the zip holds both editions
-    write_zip(site_dir, config)
+    write_zip(site_dir, config, build)
 
 
 def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> None:
@@ -632,6 +645,9 @@ def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> None:
             log.info("ko: %s", line)
     if result.returncode != 0:
         raise ExplainerError(edition_ko.CONFIG, problem="the Korean edition's build failed:\n" + result.stderr[-4000:])
+    broken = edition_ko.broken_links(site_dir, written_later=(ZIP_NAME, PDF_NAME))
+    if broken:
+        raise ExplainerError(edition_ko.CONFIG, problem=f"Korean pages link to nothing: {'; '.join(broken)}")
 
 
 def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
@@ -655,6 +671,7 @@ def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> Non
             problem=f"Korean page(s) lack anchors their English twin publishes: {', '.join(missing)}. "
             "Give each Korean heading its English {#id}",
         )
+    (site_dir / edition_ko.NOT_FOUND).unlink(missing_ok=True)  # hosts serve the root's 404.html only
     write_bibliography(site_dir, build)  # the Korean source list links them beside itself
     write_citations(site_dir, build)
     prune_assets(site_dir, config)
@@ -741,11 +758,30 @@ def prune_assets(site_dir: Path, config: MkDocsConfig) -> None:
         source_map.unlink()
 
 
-def write_zip(site_dir: Path, config: MkDocsConfig) -> None:
-    """Last of all: the site as one zip, for readers with no network."""
+def add_search_keywords(site_dir: Path, build: Build) -> None:
+    """The keywords of data/search.yml, as the tags of the sections that treat them, in the
+    search index and in the copy the offline plugin inlined for reading from disk (-100)."""
+    keywords = load_search(build.site.root)
+    folder = site_dir / "search"
+    if not keywords or not (folder / "search_index.json").is_file():
+        return
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    for target in with_keywords(index, keywords):
+        log.warning("data/search.yml: no section %s in the search index (a page and anchor of docs/)", target)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_index.json").write_text(data, encoding="utf-8")
+    if (folder / "search_index.js").is_file():
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def write_zip(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
+    """Last of all: the site as one zip, for readers with no network, with the newest dated
+    edition's page in it."""
     epoch = source_date_epoch(os.environ) or ZIP_EPOCH_FLOOR  # checked in on_config
     date_time = time.gmtime(max(epoch, ZIP_EPOCH_FLOOR))[:6]
-    (site_dir / ZIP_NAME).write_bytes(bundle(site_dir, date_time, config.site_url or ""))
+    newest = editions.latest(build.site.edition_entries())
+    keep = frozenset([newest["file"]]) if newest else frozenset()
+    (site_dir / ZIP_NAME).write_bytes(bundle(site_dir, date_time, config.site_url or "", keep))
 
 
 # What hooks/adapter.py hands MkDocs: the events, in the order MkDocs runs them (not sorted).
