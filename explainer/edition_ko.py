@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from . import pairs
-from .evidence import DATES, Block, evidence_figures, Finding, Result, quotation_found
+from .evidence import DATES, Block, Finding, Result, evidence_figures, quotation_found
 from .korean import (
     HANGUL_WORD,
     QUOTATION,
