@@ -26,7 +26,7 @@ def test_korean_pages_are_korean_and_say_they_are_translations(twins):
             f"ko/{address}: the translation line does not link the English page"
         )
         assert re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일", line.get_text()), f"ko/{address}: no Korean date"
-        reporting = korean.select_one("p.reporting-through").get_text()
+        reporting = korean.select_one(".reporting-through").get_text()
         assert "보도 기준" in reporting and re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일", reporting), address
 
 
