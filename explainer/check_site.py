@@ -12,6 +12,7 @@ published address present.
 
 from pathlib import Path
 
+from . import edition_ko
 from .addresses import exists, ids_in
 from .data import ExplainerError
 from .evidence import blocks_of, check_blocks
@@ -49,7 +50,8 @@ def post(site: Path, root: Path = ROOT) -> list[str]:
         problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
         if name.startswith("editions/") or name in ("print.html", "404.html"):
             continue  # copies of the pages (checked there) and the theme's own page
-        problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
+        check = edition_ko.check_blocks if name.startswith(edition_ko.EDITION + "/") else check_blocks  # read Korean
+        problems += [f"{name}: {finding}" for finding in check(blocks_of(article(html)), evidence).findings]
     live = model.addresses.live
     produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
     problems += [

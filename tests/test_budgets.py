@@ -9,9 +9,11 @@ from tests.support.page_weight import first_view, gz
 # own scripts (footnote tooltips, the light/dark switch and the menu from the keyboard, about
 # 1.5 KB together) replaced Material's slower work on load and the November corrections
 # lengthened the timeline (90.0 KB then). Raised to 32/94 KB when the December corrections and
-# the June 2026 reports lengthened the timeline (30.3/91.4 KB then).
+# the June 2026 reports lengthened the timeline (30.3/91.4 KB then). First view 95 KB when the
+# Korean edition gave each translated page its language link and hreflang alternates, and the
+# stylesheet its :lang(ko) rule (timeline.html 94.04 KB then).
 HTML_BUDGET = 32 * 1024
-FIRST_VIEW_BUDGET = 94 * 1024
+FIRST_VIEW_BUDGET = 95 * 1024
 # sources.html shows, for every source, where its excerpts were read and every excerpt (about
 # 180 of them, not only the first): its own budgets (35.7/96.8 KB when that began). First view
 # 104 KB when search learned to forgive (search-forgiving.js, about 1 KB gzip on every page) and
