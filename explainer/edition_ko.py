@@ -334,3 +334,74 @@ def broken_links(site: Path, written_later: Iterable[str] = ()) -> list[str]:
             if not (page.parent / href).resolve().exists():
                 found.append(f"{page.relative_to(site).as_posix()}: {href}")
     return found
+
+
+# ---- the overlays: Korean text for the English data, keyed by the English ids ----
+
+OVERLAYS = {  # file -> (English data it overlays, the fields each entry may give)
+    "data/ko/timeline.yml": ("data/timeline.yml", ("title", "summary")),
+    "data/ko/figures.yml": ("data/figures.yml", None),  # caption, description, cells: the figure's own shape
+    "data/ko/places.yml": ("data/map/places.yml", ("name", "text")),
+}
+
+
+def load_overlay(root: Path, name: str, english_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """One overlay file, by English id: a list of {id, …} (timeline) or a mapping id -> {…}; absent = {}.
+    An id the English data lacks, a repeated id, or an empty text is refused by name."""
+    from .data import ExplainerError
+
+    path = root / name
+    if not path.is_file():
+        return {}
+    english, fields = OVERLAYS[name]
+    known = set(english_ids)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ExplainerError(name, problem=f"cannot be read: {error}") from error
+    if isinstance(data, list):
+        entries: list[tuple[Any, Any]] = [(e.get("id") if isinstance(e, dict) else None, e) for e in data]
+    elif isinstance(data, dict):
+        entries = list(data.items())
+    else:
+        raise ExplainerError(name, problem="must list entries by the English id")
+    found: dict[str, dict[str, Any]] = {}
+    for entry_id, entry in entries:
+        if entry_id not in known:
+            raise ExplainerError(
+                name, entry_id, "id", f"no entry '{entry_id}' in {english}: overlays translate English ids"
+            )
+        if entry_id in found:
+            raise ExplainerError(name, entry_id, "id", "is given twice")
+        if not isinstance(entry, dict):
+            raise ExplainerError(name, entry_id, None, "must be a mapping of Korean texts")
+        for field_name in fields or [k for k in entry if k != "id"]:
+            text = entry.get(field_name)
+            if fields and (not isinstance(text, str) or not text.strip()):
+                raise ExplainerError(name, entry_id, field_name, "needs a non-empty Korean text")
+        found[str(entry_id)] = {k: v for k, v in entry.items() if k != "id"}
+    return found
+
+
+def korean_timeline(
+    entries: Sequence[Mapping[str, Any]], overlay: Mapping[str, Mapping[str, str]]
+) -> list[dict[str, Any]]:
+    """The English timeline with each entry's Korean title and summary; an entry without one keeps
+    its English text, marked lang="en"; a phase's article fields stay English, marked so."""
+    result = []
+    for entry in entries:
+        korean = overlay.get(entry["id"])
+        copy = dict(entry)
+        if korean:
+            copy.update(title=korean["title"], summary=korean["summary"])
+            if entry["kind"] == "phase":
+                copy["phase_lang"] = "en"
+        else:
+            copy["lang"] = "en"
+        result.append(copy)
+    return result
+
+
+def timeline_labels(strings: Mapping[str, str]) -> dict[str, str]:
+    """The timeline's words (explainer/timeline.py LABELS) from the strings table (timeline_* keys)."""
+    return {key.removeprefix("timeline_"): text for key, text in strings.items() if key.startswith("timeline_")}

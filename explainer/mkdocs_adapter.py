@@ -110,6 +110,7 @@ class Build:
     korean: bool = False  # the Korean edition's build (mkdocs.ko.yml), into site/ko/
     english_url: str = ""  # the English edition's address (the Korean one is it + ko/)
     strings: dict[str, str] = field(default_factory=dict)  # the interface words (data/ko/strings.yml)
+    overlays: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # data/ko/*.yml, by English id
 
 
 _build: Build | None = None
@@ -199,6 +200,14 @@ def configure_korean(config: MkDocsConfig, root: Path, build: Build) -> None:
         meta = site_front_matter(path.read_text(encoding="utf-8")) or {}
         titles[path.name] = str(meta.get("title") or path.stem)
     config.nav = edition_ko.navigation(config.nav or [], titles)
+    build.titles = {**build.titles, **titles}  # a Korean page by its Korean title (the timeline's links)
+    site = build.site
+    english_ids = {
+        "data/ko/timeline.yml": [e["id"] for e in site.timeline_entries()],
+        "data/ko/figures.yml": list(site.figure_entries()),
+        "data/ko/places.yml": [p["id"] for p in site.place_entries()],
+    }
+    build.overlays = {name: edition_ko.load_overlay(root, name, ids) for name, ids in english_ids.items()}
 
 
 def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
@@ -349,10 +358,15 @@ def place_map(markdown: str, build: Build) -> str:
 
 def place_timeline(markdown: str, src: str, build: Build) -> str:
     entries = build.site.timeline_entries()
+    labels, date = None, human_date
+    if build.korean:  # Korean titles and summaries (data/ko/timeline.yml), words and dates
+        entries = edition_ko.korean_timeline(entries, build.overlays["data/ko/timeline.yml"])
+        labels, date = edition_ko.timeline_labels(build.strings), edition_ko.korean_date
     if timeline_module.LATEST_MARKER in markdown:
         markdown = markdown.replace(timeline_module.LATEST_MARKER, timeline_module.render_latest(entries))
     if timeline_module.MARKER in markdown:
-        markdown = markdown.replace(timeline_module.MARKER, timeline_module.render(entries, src, build.titles))
+        rendered = timeline_module.render(entries, src, build.titles, labels, date)
+        markdown = markdown.replace(timeline_module.MARKER, rendered)
     return markdown
 
 

@@ -106,32 +106,48 @@ def is_earlier(entry: dict) -> bool:
     return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
 
 
-def render(entries: list[dict], page_path: str, titles: dict[str, str]) -> str:
-    """The timeline page's sections; titles: each page's navigation label, by source path."""
+# The words the timeline writes around the data; the Korean edition passes its own (data/ko/strings.yml).
+LABELS = {
+    "latest_entry": "Latest entry", "earlier_history": "Earlier history, {first} to {last}",
+    "no_date": "No date given", "latest": "Latest", "explained_in": "Explained in",
+    "for_seoul": "For Seoul (the article)", "for_us_forces": "For U.S. forces (the article)",
+    "depends_on": "Depends on (the article)", "assessment": "Assessment",
+    **{f"section_{section_id}": heading for section_id, heading, _ in SECTIONS},
+    **{f"kind_{kind}": name for kind, name in KINDS.items()},
+}
+
+
+def render(entries: list[dict], page_path: str, titles: dict[str, str], labels: dict[str, str] | None = None,
+           date=human_date) -> str:
+    """The timeline page's sections; titles: each page's navigation label, by source path;
+    labels and date: the words and date style around the data (English unless given)."""
+    words = {**LABELS, **(labels or {})}
     now = now_entry(entries)
-    jump = f'[Latest entry: {markdown_text(now["title"])}](#{now["id"]})'
+    jump = f'[{words["latest_entry"]}: {markdown_text(now["title"])}](#{now["id"]})'
     parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">{jump}</p>']
-    for section_id, heading, kinds in SECTIONS:
+    for section_id, _, kinds in SECTIONS:
         chosen = [e for e in entries if e["kind"] in kinds]
         earlier = [e for e in chosen if is_earlier(e)]
         recent = [e for e in chosen if not is_earlier(e)]
-        section = f"## {heading} {{#{section_id}}}\n\n"
+        section = f"## {words['section_' + section_id]} {{#{section_id}}}\n\n"
         if earlier:
-            years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
-            section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
-                        + timeline_list(earlier, now, page_path, titles) + "\n</details>\n\n")
-        parts.append(section + timeline_list(recent, now, page_path, titles))
+            summary = words["earlier_history"].format(first=earlier[0]["date"][:4], last=earlier[-1]["date"][:4])
+            section += (f'<details class="timeline-earlier" markdown="block">\n<summary>{summary}</summary>\n'
+                        + timeline_list(earlier, now, page_path, titles, words, date) + "\n</details>\n\n")
+        parts.append(section + timeline_list(recent, now, page_path, titles, words, date))
     return "\n\n".join(parts)
 
 
-def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[str, str]) -> str:
-    items = [render_entry(e, e is now, page_path, titles) for e in entries]
+def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[str, str],
+                  words: dict[str, str] = LABELS, date=human_date) -> str:
+    items = [render_entry(e, e is now, page_path, titles, words, date) for e in entries]
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
-def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str]) -> str:
+def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str],
+                 words: dict[str, str] = LABELS, date=human_date) -> str:
     page_file = entry["page"].split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=KINDS[entry["kind"]],
-                           page_title=titles.get(page_file, page_file), human_date=human_date)
+    return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=words["kind_" + entry["kind"]],
+                           page_title=titles.get(page_file, page_file), human_date=date, labels=words)

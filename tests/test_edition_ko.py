@@ -1,6 +1,7 @@
 """The Korean edition's build steps (explainer/edition_ko.py), on small hand-written inputs."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +9,7 @@ from explainer import edition_ko
 from explainer.evidence import Block
 
 pytestmark = pytest.mark.unit
+ROOT = Path(__file__).resolve().parents[1]
 
 RECORD = [
     {"id": "fix-2", "date": datetime.date(2026, 12, 9), "kind": "correction", "pages": ["faq.md#x"]},
@@ -103,3 +105,56 @@ def test_a_korean_page_must_have_every_registered_anchor_of_its_twin():
     registered = {"alliance.html": {"title", "burden-sharing"}}
     assert edition_ko.twin_problems("alliance.html", {"title", "burden-sharing", "_1"}, registered) == []
     assert edition_ko.twin_problems("alliance.html", {"title"}, registered) == ["ko/alliance.html#burden-sharing"]
+
+
+def test_an_overlay_names_an_unknown_id_and_an_empty_text(tmp_path):
+    from explainer.data import ExplainerError
+
+    (tmp_path / "data" / "ko").mkdir(parents=True)
+    overlay = tmp_path / "data" / "ko" / "timeline.yml"
+    overlay.write_text("- id: first\n  title: 첫째\n  summary: 요약\n", encoding="utf-8")
+    assert edition_ko.load_overlay(tmp_path, "data/ko/timeline.yml", ["first"]) == {
+        "first": {"title": "첫째", "summary": "요약"}
+    }
+    with pytest.raises(ExplainerError, match=r"data/ko/timeline\.yml: entry 'first', field 'id': no entry 'first'"):
+        edition_ko.load_overlay(tmp_path, "data/ko/timeline.yml", ["other"])
+    overlay.write_text("- id: first\n  title: 첫째\n  summary: ''\n", encoding="utf-8")
+    with pytest.raises(ExplainerError, match="field 'summary': needs a non-empty Korean text"):
+        edition_ko.load_overlay(tmp_path, "data/ko/timeline.yml", ["first"])
+    assert edition_ko.load_overlay(tmp_path, "data/ko/places.yml", ["x"]) == {}  # no overlay yet
+
+
+def test_the_korean_timeline_takes_the_overlay_and_marks_what_stays_english():
+    entries = [
+        {"id": "a", "kind": "history", "title": "A", "summary": "Sa"},
+        {"id": "b", "kind": "phase", "title": "B", "summary": "Sb"},
+        {"id": "c", "kind": "history", "title": "C", "summary": "Sc"},
+    ]
+    overlay = {"a": {"title": "가", "summary": "요약 가"}, "b": {"title": "나", "summary": "요약 나"}}
+    korean = edition_ko.korean_timeline(entries, overlay)
+    assert [(e["title"], e.get("lang"), e.get("phase_lang")) for e in korean] == [
+        ("가", None, None),
+        ("나", None, "en"),
+        ("C", "en", None),
+    ]
+    assert entries[0]["title"] == "A"  # the English data is untouched
+
+
+def test_the_timeline_speaks_korean_with_korean_labels_and_dates():
+    from explainer import timeline
+
+    strings = edition_ko.strings_for(edition_ko.load_strings(ROOT), "ko")
+    entries = [
+        {
+            "id": "a",
+            "kind": "history",
+            "date": "2026-06-04",
+            "title": "가",
+            "summary": "요약",
+            "sources": [],
+            "page": "x.md",
+        }
+    ]
+    html = timeline.render(entries, "timeline.md", {}, edition_ko.timeline_labels(strings), edition_ko.korean_date)
+    assert "## 이미 일어난 일 {#past}" in html and "2026년 6월 4일" in html and "역사" in html and "최신" in html
+    assert set(timeline.LABELS) == set(edition_ko.timeline_labels(strings)), "data/ko/strings.yml lacks timeline words"
