@@ -358,7 +358,8 @@ def place_map(markdown: str, build: Build) -> str:
 
 def place_timeline(markdown: str, src: str, build: Build) -> str:
     entries = build.site.timeline_entries()
-    labels, date = None, human_date
+    labels: dict[str, str] | None = None
+    date: Callable[[str], str] = human_date
     if build.korean:  # Korean titles and summaries (data/ko/timeline.yml), words and dates
         entries = edition_ko.korean_timeline(entries, build.overlays["data/ko/timeline.yml"])
         labels, date = edition_ko.timeline_labels(build.strings), edition_ko.korean_date
