@@ -82,6 +82,8 @@ def moved_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("moved")
     project = copy_project(root / "project")
     (project / "docs" / "glossary.md").rename(project / "docs" / "terms.md")
+    if (project / "ko" / "glossary.md").exists():  # the Korean twin moves with its page
+        (project / "ko" / "glossary.md").rename(project / "ko" / "terms.md")
     for path, old, new in [
         ("mkdocs.yml", "Glossary: glossary.md", "Glossary: terms.md"),
         (REGISTRY, "  - glossary.html", "  - terms.html"),
@@ -90,7 +92,7 @@ def moved_site(tmp_path_factory):
     ]:
         file = project / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    for md in (project / "docs").glob("*.md"):
+    for md in [*(project / "docs").glob("*.md"), *(project / "ko").glob("*.md")]:
         md.write_text(md.read_text(encoding="utf-8").replace("(glossary.md", "(terms.md"), encoding="utf-8")
     registry = project / REGISTRY
     registry.write_text(registry.read_text(encoding="utf-8").replace("  - glossary.html#", "  - terms.html#"),
