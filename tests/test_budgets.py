@@ -8,15 +8,19 @@ from page_weight import first_view, gz
 # us-forces.html, the map (up to 26.8/80.8 KB then). First view raised to 92 KB when the site's
 # own scripts (footnote tooltips, the light/dark switch and the menu from the keyboard, about
 # 1.5 KB together) replaced Material's slower work on load and the November corrections
-# lengthened the timeline (90.0 KB then).
-HTML_BUDGET = 30 * 1024
-FIRST_VIEW_BUDGET = 92 * 1024
+# lengthened the timeline (90.0 KB then). Raised to 33/94 KB when each footnote gained the
+# source's words that hold the statement citing it (issue 21; one excerpt a footnote, whole
+# sentences of at most about 200 characters): timeline.html went from 28.9/90.1 to 31.5/92.7 KB,
+# the other pages by 0.1-1.5 KB.
+HTML_BUDGET = 33 * 1024
+FIRST_VIEW_BUDGET = 94 * 1024
 # print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
 # when the 2026 update made the text about a third longer, then when the source list gained
 # each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then), and
 # when the fourth fact-check round's corrections (text and two changelog entries) and the
-# site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then).
-PRINT_BUDGETS = {"html": 88 * 1024, "first_view": 150 * 1024}
+# site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then), and
+# when every footnote gained its source's words (84.7/145.9 to 95.3/156.5 KB).
+PRINT_BUDGETS = {"html": 98 * 1024, "first_view": 160 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:
