@@ -378,3 +378,10 @@ def feed_fields(atom: str) -> list[tuple[str, str]]:
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def abstract_fields(csl_json: str | None = None, ris: str | None = None) -> list[tuple[str, str]]:
+    """(field, text) of a page's citation files: the CSL-JSON items' and the RIS records' abstracts."""
+    fields = [("citation abstract", item.get("abstract", "")) for item in json.loads(csl_json or "[]")]
+    fields += [("citation abstract", line[6:]) for line in (ris or "").splitlines() if line.startswith("AB  - ")]
+    return list(dict.fromkeys(fields))

@@ -9,7 +9,6 @@ figure and the sources cited there; at the end it says how much it checked, by k
 silent skip shows. Each footnote then shows the excerpt that held its block's statements.
 """
 
-import json
 import logging
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
 from explainer.changes import FEED_NAME
-from explainer.evidence import (Page, Result, blocks_of, check_blocks, feed_fields, field_blocks, head_fields,
+from explainer.evidence import (Page, Result, abstract_fields, blocks_of, check_blocks, feed_fields, field_blocks, head_fields,
                                 page_of, with_excerpts)
 from explainer.sources import evidence_texts, load_sources
 
@@ -83,17 +82,10 @@ def on_post_build(config):
                              PAGES.get(CHANGELOG, Page())))
     for address, known in sorted(PAGES.items()):
         name = address.removesuffix(".html")
-        fields = []
-        for path in (site / CITATIONS / f"{name}.json", site / CITATIONS / f"{name}.ris"):
-            if not path.is_file():
-                continue
-            text = path.read_text(encoding="utf-8")
-            if path.suffix == ".json":
-                fields += [("citation abstract", item.get("abstract", "")) for item in json.loads(text)]
-            else:
-                fields += [("citation abstract", line[6:]) for line in text.splitlines() if line.startswith("AB  - ")]
-        _report(f"{CITATIONS}/{name}.json and .ris", check_blocks(field_blocks(list(dict.fromkeys(fields))),
-                                                                   EVIDENCE, known))
+        files = {suffix: site / CITATIONS / f"{name}.{suffix}" for suffix in ("json", "ris")}
+        texts = {suffix: path.read_text(encoding="utf-8") for suffix, path in files.items() if path.is_file()}
+        fields = abstract_fields(texts.get("json"), texts.get("ris"))
+        _report(f"{CITATIONS}/{name}.json and .ris", check_blocks(field_blocks(fields), EVIDENCE, known))
     log.info("evidence: %d quotations and %d figures checked on %d pages against %d sources",
              totals.quotations, totals.figures, len(pages_checked), len(EVIDENCE))
     log.info("evidence: texts read, by kind: %s",

@@ -17,7 +17,8 @@ from explainer import changes as _changes
 from explainer import editions as _editions
 from explainer.addresses import exists, ids_in, read_registry
 from explainer.data import DataError, load_list
-from explainer.evidence import blocks_of, check_blocks
+from explainer.evidence import (abstract_fields, blocks_of, check_blocks, feed_fields, field_blocks, head_fields,
+                               page_of)
 from explainer.foreign_loads import foreign_loads
 from explainer.sources import evidence_texts, validate as validate_sources
 
@@ -57,7 +58,19 @@ def post(site: Path) -> list[str]:
         problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
         if name.startswith("editions/") or name in ("print.html", "404.html"):
             continue  # copies of the pages (checked there) and the theme's own page
-        problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
+        blocks = blocks_of(article(html))
+        problems += [f"{name}: {finding}" for finding in check_blocks(blocks, evidence).findings]
+        # The texts around the body (head tags, JSON-LD, the citation abstract), held to the page.
+        cite = site / "cite" / name.removesuffix(".html")
+        abstracts = abstract_fields(*(p.read_text(encoding="utf-8") if p.is_file() else None
+                                      for p in (cite.with_suffix(".json"), cite.with_suffix(".ris"))))
+        fields = field_blocks(list(dict.fromkeys(head_fields(html) + abstracts)))
+        problems += [f"{name}: {finding}" for finding in check_blocks(fields, evidence, page_of(blocks)).findings]
+    feed, changelog = site / "feed.xml", site / "changelog.html"
+    if feed.is_file() and changelog.is_file():  # the feed's entries, held to the changelog that shows them
+        page = page_of(blocks_of(article(changelog.read_text(encoding="utf-8"))))
+        fields = field_blocks(feed_fields(feed.read_text(encoding="utf-8")))
+        problems += [f"feed.xml: {finding}" for finding in check_blocks(fields, evidence, page).findings]
     live, _moved = read_registry(DATA / "addresses.yml")
     produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
     problems += [f"{address}: a published address the site does not produce"
