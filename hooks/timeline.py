@@ -3,24 +3,30 @@
 Adapter only: the rules and the rendering are in hooks/_timeline.py.
 
 `<!-- timeline -->` in a page becomes three sections of ordered lists (what happened, what
-is scheduled, the phases the article describes). Any bad entry stops the build with a
+is scheduled, the phases the article describes); a checkpoint whose date passed before the
+site's date says whether a later entry reports it. Any bad entry stops the build with a
 message naming the file, the entry and the field.
 """
 
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
+from explainer.changes import load_changes
 from explainer.data import data_path, load_list, nav_titles
 from explainer.sources import load_sources
-from explainer.timeline import LATEST_MARKER, MARKER, TITLES, render, render_latest, validate
+from explainer.timeline import LATEST_MARKER, MARKER, TITLES, render, render_latest, site_date, validate
 
 ENTRIES: list[dict] = []
+TODAY: list = []  # the site's date: the newest source or change date in the data, not the clock
 
 
 @reports_data_errors
 def on_config(config):
     path = data_path(config, "timeline.yml")
-    ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
+    sources = load_sources(config)
+    ENTRIES[:] = validate(load_list(path), path, set(sources))
+    TODAY[:] = [site_date([s["date"] for s in sources.values() if s["date"]]
+                          + [c["date"] for c in load_changes(config)])]
     TITLES.clear()
     TITLES.update(nav_titles(config.nav))
 
@@ -32,4 +38,4 @@ def on_page_markdown(markdown, page, **kwargs):
         markdown = markdown.replace(LATEST_MARKER, render_latest(ENTRIES))
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, render(ENTRIES, page.file.src_uri))
+    return markdown.replace(MARKER, render(ENTRIES, page.file.src_uri, today=TODAY[0]))
