@@ -8,16 +8,22 @@ import os
 import time
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from explainer.build_inputs import source_date_epoch
-from explainer.downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from explainer.downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
 from explainer.offline import bundle
 
 
 def on_config(config):
-    # overrides/partials/copyright.html links the downloads by these names and marks the size.
-    config.extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
+    # overrides/partials/copyright.html links the downloads by these names and marks the size;
+    # the PDF only when this site will hold it (make pdf: SITE_PDF=1).
+    try:
+        pdf = PDF_NAME if pdf_in_build(os.environ) else None
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    config.extra["downloads"] = {"zip": ZIP_NAME, "pdf": pdf, "size_marker": SIZE_MARKER}
 
 
 @event_priority(-200)

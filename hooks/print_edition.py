@@ -29,7 +29,8 @@ def on_page_context(context, page, config, nav):
         MARKER, edition(pages, config.site_name, site_url, config.extra["reporting_through"],
                         config.extra.get("preview", False), config.site_description or "",
                         with_abbreviations(config.copyright or "",
-                                           data_path(config, "abbreviations.md").read_text(encoding="utf-8"))))
+                                           data_path(config, "abbreviations.md").read_text(encoding="utf-8")),
+                        pdf=bool(config.extra.get("downloads", {}).get("pdf"))))  # hooks/offline_bundle.py
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
     page.meta["print_css"] = page_css([(p.slug, p.title) for p in pages], config.site_name,
                                       f"{site_url}{page.file.dest_uri}")

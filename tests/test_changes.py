@@ -196,3 +196,23 @@ def test_the_first_edition_opens_from_disk_alone_and_says_what_it_is(browser, ht
     assert requests == [first.as_uri()], f"the edition fetched more than itself: {requests[1:5]}"
     assert page.locator("section.print-section").count() >= 15, "not every page is in the edition"
     page.close()
+
+
+def test_a_new_edition_carries_the_site_icon_so_no_request_for_favicon_ico_fails(tmp_path):
+    # A browser asks the host for /favicon.ico when a page names no icon: a 404 and a console
+    # error on the hosted edition. An edition links no file, so the icon is a data: address.
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+    from make_edition import ICON, edition_page
+
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#3949ab" d="M1 1z"/></svg>'
+    (site / ICON).write_text(svg, encoding="utf-8")
+    (site / "print.html").write_text('<html><head></head><body><article class="md-content__inner">'
+                                     "<p>Text</p></article></body></html>", encoding="utf-8")
+    page = BeautifulSoup(edition_page(site, datetime.date(2026, 12, 7), None, "http://127.0.0.1:8000/"), "html.parser")
+    icon = page.select_one('head link[rel="icon"]')
+    assert icon and icon["href"].startswith("data:image/svg+xml,"), "the edition names no icon of its own"
+    assert unquote(icon["href"].split(",", 1)[1]) == svg and " " not in icon["href"]
