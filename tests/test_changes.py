@@ -216,3 +216,11 @@ def test_a_new_edition_carries_the_site_icon_so_no_request_for_favicon_ico_fails
     icon = page.select_one('head link[rel="icon"]')
     assert icon and icon["href"].startswith("data:image/svg+xml,"), "the edition names no icon of its own"
     assert unquote(icon["href"].split(",", 1)[1]) == svg and " " not in icon["href"]
+
+
+def test_the_site_answers_favicon_ico_for_the_frozen_edition_that_names_no_icon(site):
+    # The 27 November edition's bytes cannot change; served at a host's root, the site answers.
+    first = (ROOT / "docs" / "editions" / "2026-11-27.html").read_text(encoding="utf-8")
+    if 'rel="icon"' not in first:
+        icon = (site / "favicon.ico").read_bytes()
+        assert icon[:4] == b"\x00\x00\x01\x00" and b"PNG" in icon[:64], "the site has no /favicon.ico"
