@@ -94,7 +94,7 @@ class Finding:
 
 
 @dataclass
-class Page:
+class PageText:
     """What a page's body says, for the fields around it: its checked text and what it cites."""
     text: str = ""
     figures: set[str] = field(default_factory=set)
@@ -154,15 +154,15 @@ def figures_in(text: str) -> list[str]:
     return FIGURE.findall(DATES.sub(" ", text))
 
 
-def page_of(blocks: list[Block]) -> Page:
+def page_of(blocks: list[Block]) -> PageText:
     """The checked body of a page (its BODY blocks) and every source it cites."""
     body = [b for b in blocks if b.field == BODY]
     text = "\n".join(b.text for b in body)
-    return Page(text=text, figures={figure_value(t) for t in figures_in(text)},
+    return PageText(text=text, figures={figure_value(t) for t in figures_in(text)},
                 cited=list(dict.fromkeys(s for b in blocks for s in b.cited)))
 
 
-def check_blocks(blocks: list[Block], evidence: dict[str, str], page: Page | None = None) -> Result:
+def check_blocks(blocks: list[Block], evidence: dict[str, str], page: PageText | None = None) -> Result:
     """evidence: source id -> all its recorded excerpts (or whole text), joined by line breaks.
 
     A BODY block is held to the sources it cites; a field to the page's checked body and every

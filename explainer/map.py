@@ -20,6 +20,30 @@ class MapError(ValueError):
     pass
 
 
+def validate(places: list[dict], path: object, source_ids: set[str]) -> list[dict]:
+    """What data/schemas/places.schema.json cannot say: known sources, and a position for every place
+    (exactly one of at, from or toward; a `from` or `toward` place that has a position itself)."""
+    from .data import DataError, check_unique_ids, entry_name
+
+    check_unique_ids(places, path)
+    for position, place in enumerate(places):
+        name = entry_name(place, position)
+        unknown = [s for s in [*place.get("sources", []), place.get("position_source")] if s and s not in source_ids]
+        if unknown:
+            raise DataError(path, name, "sources", f"unknown source id(s) {unknown}")
+        if sum(key in place for key in ("at", "from", "toward")) != 1:
+            raise DataError(path, name, "at", "give exactly one of at, from, toward: a place needs a position")
+    try:
+        found = positions(places)
+    except MapError as error:
+        raise DataError(path, problem=str(error)) from error
+    for position, place in enumerate(places):
+        if "toward" in place and place["toward"]["place"] not in found:
+            raise DataError(path, entry_name(place, position), "toward.place",
+                            f"'{place['toward']['place']}' is not a place with a position")
+    return places
+
+
 def positions(places: list[dict]) -> dict[str, tuple[float, float]]:
     """Longitude and latitude of every place drawn as a point."""
     found: dict[str, tuple[float, float]] = {}

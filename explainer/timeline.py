@@ -1,6 +1,6 @@
 """The timeline (data/timeline.yml): its rules and its rendering, in plain Python.
 
-No MkDocs import: hooks/timeline.py hands it the data and the navigation titles and puts
+No MkDocs import: the engine adapter hands it the data and the navigation titles and puts
 what it renders where a page says `<!-- timeline -->` or `<!-- latest-developments -->`.
 """
 
@@ -19,7 +19,7 @@ KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled",
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
 SECTIONS = [
     ("past", "What already happened", ("history", "decision")),
-    ("scheduled", "What is scheduled", ("scheduled",)),
+    ("scheduled", "Checkpoints sources gave (as of mid-2026)", ("scheduled",)),
     ("phases", "What could change, in the article's account", ("phase",)),
 ]
 
@@ -151,9 +151,6 @@ def check_when(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
-TITLES: dict[str, str] = {}  # page source path -> navigation label, set by the hook
-
-
 def render_latest(entries: list[dict]) -> str:
     """The newest things that happened, newest first, each linking to its timeline entry."""
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
@@ -176,8 +173,9 @@ def is_earlier(entry: dict) -> bool:
     return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
 
 
-def render(entries: list[dict], page_path: str, today: datetime.date | None = None) -> str:
-    """today: the site's date (site_date); a checkpoint scheduled before it says whether it was reported."""
+def render(entries: list[dict], page_path: str, titles: dict[str, str], today: datetime.date | None = None) -> str:
+    """The timeline page's sections; titles: each page's navigation label, by source path;
+    today: the site's date (site_date): a checkpoint scheduled before it says whether it was reported."""
     now = now_entry(entries)
     passed = passed_checkpoints(entries, today) if today else {}
     parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
@@ -189,19 +187,19 @@ def render(entries: list[dict], page_path: str, today: datetime.date | None = No
         if earlier:
             years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
             section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
-                        + timeline_list(earlier, now, page_path, passed, today) + "\n</details>\n\n")
-        parts.append(section + timeline_list(recent, now, page_path, passed, today))
+                        + timeline_list(earlier, now, page_path, titles, passed, today) + "\n</details>\n\n")
+        parts.append(section + timeline_list(recent, now, page_path, titles, passed, today))
     return "\n\n".join(parts)
 
 
-def timeline_list(entries: list[dict], now: dict, page_path: str, passed: dict | None = None,
+def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[str, str], passed: dict | None = None,
                   today: datetime.date | None = None) -> str:
     passed = passed or {}
-    items = [render_entry(e, e is now, page_path, passed.get(e["id"]), today) for e in entries]
+    items = [render_entry(e, e is now, page_path, titles, passed.get(e["id"]), today) for e in entries]
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
-def render_entry(entry: dict, is_now: bool, page_path: str, passed: dict | None = None,
+def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str], passed: dict | None = None,
                  today: datetime.date | None = None) -> str:
     kind = entry["kind"]
     if "date" in entry:
@@ -209,13 +207,13 @@ def render_entry(entry: dict, is_now: bool, page_path: str, passed: dict | None 
     elif "recurs" in entry:
         when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
     else:
-        when = '<span class="timeline-undated">No date published</span>'
+        when = '<span class="timeline-undated">No date given</span>'
     now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
     target = entry["page"]
     page_file = target.split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    more = f"[Explained in: {TITLES.get(page_file, page_file)}]({target})"
+    more = f"[Explained in: {titles.get(page_file, page_file)}]({target})"
     footnotes = "".join(f"[^{s}]" for s in entry["sources"])
     lines = [
         f'<li class="timeline-entry timeline-{kind} citable{" timeline-due" if passed else ""}" id="{entry["id"]}" markdown="block">',

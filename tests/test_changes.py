@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-from explainer.changes import feed_id, problems, updated_line, validate
+from explainer.changes import feed_id, heading_labels, link_text, problems, updated_line, validate
 from explainer.data import DataError
 
 DAY = datetime.date(2026, 11, 27)
@@ -25,6 +25,7 @@ def entry(**fields):
 # ---- The record, as plain functions on small inputs ----
 
 # The shape of an entry (fields, types, kinds, ids) is the schema's: tests/test_data_files.py.
+@pytest.mark.unit
 @pytest.mark.parametrize("bad, field", [
     (entry(date="2026-11"), "date"), (entry(date="2026-02-30"), "date"), (entry(sources=["no-such-source"]), "sources"),
 ])
@@ -33,6 +34,7 @@ def test_a_malformed_change_names_entry_and_field(bad, field):
         validate([bad], "data/changes.yml", {"reuters-nds"})
 
 
+@pytest.mark.unit
 def test_changes_run_newest_first_with_unique_ids():
     with pytest.raises(DataError, match="newest first"):
         validate([entry(id="a", date="2026-11-01"), entry(id="b", date="2026-11-27")], "data/changes.yml", set())
@@ -40,6 +42,7 @@ def test_changes_run_newest_first_with_unique_ids():
         validate([entry(id="a"), entry(id="a")], "data/changes.yml", set())
 
 
+@pytest.mark.unit
 def test_the_record_and_the_pages_must_agree():
     changes = validate([entry(id="a", pages=["index.md#gone", "missing.md"])], "data/changes.yml", set())
     found = problems(changes, {"index.md": DAY, "faq.md": DAY, "about.md": DAY + datetime.timedelta(days=1)},
@@ -50,6 +53,7 @@ def test_the_record_and_the_pages_must_agree():
     assert not any("about.md" in p and "'a'" in p for p in found)
 
 
+@pytest.mark.unit
 def test_the_updated_line_shows_the_newest_update_or_correction_only():
     changes = validate([entry(id="b", kind="correction", text="Fixed."), entry(id="a", kind="new")],
                        "data/changes.yml", set())
@@ -57,6 +61,7 @@ def test_the_updated_line_shows_the_newest_update_or_correction_only():
     assert updated_line(validate([entry(kind="new")], "data/changes.yml", set()), "index.md") is None
 
 
+@pytest.mark.unit
 def test_feed_ids_depend_on_the_entry_id_only():
     assert feed_id("first-publication") == feed_id("first-publication") != feed_id("update-budget")
     assert feed_id("first-publication").startswith("urn:uuid:")
@@ -75,9 +80,18 @@ def test_every_page_shows_its_history_and_review_date(html_pages):
         assert "Last reviewed" in soup.select_one(".page-updated").get_text(), f"{page}: no review date"
 
 
+def test_a_change_names_a_section_by_its_heading_not_its_anchor(tmp_path):
+    (tmp_path / "us-forces.md").write_text("# U.S. forces {#title}\n\n## The legal limits on cuts: the act {#legal-floor}\n",
+                                           encoding="utf-8")
+    titles, headings = {"us-forces.md": "U.S. forces"}, heading_labels(tmp_path)
+    assert link_text("us-forces.md#legal-floor", titles, headings) == "U.S. forces (The legal limits on cuts)"
+    assert link_text("us-forces.md#title", titles, headings) == "U.S. forces"
+    assert link_text("timeline.md#scm-57", {"timeline.md": "Timeline"}, headings) == "Timeline (scm 57)"
+
+
 def test_a_corrected_page_says_so_under_its_title(html_pages):
     line = html_pages["conclusion.html"].select_one(".updated-line")
-    assert line and line.get_text(" ", strip=True).startswith("Corrected 27 November 2026")
+    assert line and line.get_text(" ", strip=True).startswith("Corrected 7 December 2026")
 
 
 def test_the_changelog_is_the_record(html_pages):
@@ -133,20 +147,20 @@ def test_a_reader_can_dismiss_the_banner_and_it_stays_dismissed(visit, http_site
 # ---- Broken input stops the build, naming both sides ----
 
 def test_a_change_naming_a_missing_page_fails(broken_copy):
-    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact]",
-                     "pages: [alliances.md#submarines, timeline.md#submarine-pact]")
+    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
+                     "pages: [alliances.md#submarines, timeline.md#submarine-pact,")
     broken_copy.assert_build_fails_naming("update-submarines", "alliances.md")
 
 
 def test_a_change_naming_a_missing_anchor_fails(broken_copy):
-    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact]",
-                     "pages: [alliance.md#submarine, timeline.md#submarine-pact]")
+    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
+                     "pages: [alliance.md#submarine, timeline.md#submarine-pact,")
     broken_copy.assert_build_fails_naming("update-submarines", "alliance.md#submarine")
 
 
 def test_updated_without_a_change_entry_fails(broken_copy):
-    broken_copy.edit("docs/faq.md", "updated: 2026-11-27\nreviewed: 2026-11-27", "updated: 2026-12-01\nreviewed: 2026-12-01")
-    broken_copy.assert_build_fails_naming("docs/faq.md", "updated: 2026-12-01", "2026-11-27")
+    broken_copy.edit("docs/faq.md", "updated: 2026-12-07\nreviewed: 2026-12-07", "updated: 2026-12-09\nreviewed: 2026-12-09")
+    broken_copy.assert_build_fails_naming("docs/faq.md", "updated: 2026-12-09", "2026-12-07")
 
 
 def test_an_edited_or_deleted_edition_fails(broken_copy):
@@ -173,11 +187,11 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
 
 
 def test_check_review_lists_pages_past_the_cycle():
-    script = [sys.executable, str(ROOT / "scripts" / "check_review.py")]
+    script = [sys.executable, "-m", "explainer", "review"]
     current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
     late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout
-    assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-11-27" in late.stdout
+    assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-12-07" in late.stdout
 
 
 @pytest.mark.browser
@@ -204,7 +218,7 @@ def test_a_new_edition_carries_the_site_icon_so_no_request_for_favicon_ico_fails
     from urllib.parse import unquote
 
     from bs4 import BeautifulSoup
-    from make_edition import ICON, edition_page
+    from explainer.make_edition import ICON, edition_page
 
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)

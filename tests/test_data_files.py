@@ -42,6 +42,15 @@ MISTAKES = {
         "bad id": (lambda e: e[1].update(id="Reuters NDS"), "Reuters NDS", "id"),
         "duplicate id": (lambda e: e[2].update(id="reuters-nds"), "reuters-nds", "id"),
         "bad date": (lambda e: e[1].update(date="2026-02-30"), "reuters-nds", "date"),
+        "where read, missing": (lambda e: e[1].pop("read_in"), "reuters-nds", "read_in"),
+        "where read, unknown place": (lambda e: e[2].update(read_in=[{"where": "memory"}]), "ajp-nds", "read_in"),
+        "where read, a copy without its address": (lambda e: e[1]["read_in"][1].pop("url"), "reuters-nds", "read_in"),
+        "where read, a sheet not named": (lambda e: e[2].update(read_in=[{"where": "research sheet"}]), "ajp-nds", "read_in"),
+        "where read, an excerpt read nowhere": (lambda e: e[1]["read_in"].pop(), "reuters-nds", "read_in"),
+        "where read, an excerpt in two places": (lambda e: e[1]["read_in"][2].update(excerpts=[5, 7]), "reuters-nds", "read_in"),
+        "where read, an excerpt that does not exist": (lambda e: e[1]["read_in"][2].update(excerpts=[7, 8]), "reuters-nds", "read_in"),
+        "where read, the address of a source without one": (lambda e: e[0].update(read_in=[{"where": "address"}]), "article", "read_in"),
+        "not found again, bad day": (lambda e: e[1].update(not_found_again="2026-12"), "reuters-nds", "not_found_again"),
     },
     "timeline": {
         "missing field": (lambda e: e[0].pop("title"), "treaty-signed", "title"),
@@ -83,11 +92,13 @@ def real_entries(name: str) -> list[dict]:
     return copy.deepcopy(load_list(ROOT / "data" / f"{name}.yml"))
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", list(VALIDATORS))
 def test_the_real_files_pass(name):
     VALIDATORS[name](real_entries(name), ROOT / "data" / f"{name}.yml")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, mistake", CASES, ids=[f"{n}: {m}" for n, m in CASES])
 def test_each_mistake_is_named_by_file_entry_and_field(tmp_path, name, mistake):
     change, entry, field = MISTAKES[name][mistake]
@@ -104,6 +115,7 @@ def test_each_mistake_is_named_by_file_entry_and_field(tmp_path, name, mistake):
     assert f"{name}.yml" in message and f"entry '{entry}'" in message and f"field '{field}" in message, message
 
 
+@pytest.mark.unit
 def test_every_data_file_has_a_schema_its_editors_see():
     assert (ROOT / "data" / "addresses.yml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=schemas/addresses.schema.json")
@@ -113,6 +125,7 @@ def test_every_data_file_has_a_schema_its_editors_see():
         assert (ROOT / "data" / "schemas" / f"{name}.schema.json").is_file()
 
 
+@pytest.mark.unit
 def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
     from explainer.addresses import read_registry
 
@@ -135,6 +148,7 @@ def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
         read_registry(registry)
 
 
+@pytest.mark.unit
 def test_an_edition_lists_the_changes_it_holds_and_those_made_after_it(tmp_path):
     """Changes are matched to editions by id, not by date: a same-day change after an edition is not in it."""
     (tmp_path / "editions").mkdir()

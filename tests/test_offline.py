@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-sys.path.insert(0, str(ROOT / "scripts"))
 from explainer.downloads import ZIP_NAME
 from explainer.offline import human_size
 
@@ -232,7 +231,7 @@ def test_no_page_links_a_file_the_site_does_not_have(site, html_pages):
 
 
 def test_a_plain_build_does_not_link_the_pdf_it_lacks(site, html_pages):
-    from make_pdf import PDF_NAME
+    from explainer.downloads import PDF_NAME
 
     assert not (site / PDF_NAME).exists()
     linking = [path for path, soup in html_pages.items() if soup.find("a", href=lambda h: h and PDF_NAME in h)]
@@ -240,7 +239,7 @@ def test_a_plain_build_does_not_link_the_pdf_it_lacks(site, html_pages):
 
 
 def test_a_site_built_for_the_pdf_links_it_in_every_footer_and_the_zipped_copy_links_the_hosted_one(broken_copy):
-    from make_pdf import PDF_NAME
+    from explainer.downloads import PDF_NAME
 
     result = broken_copy.build(SITE_PDF="1")  # as `make pdf` builds, before it prints the PDF
     assert result.returncode == 0, result.stderr[-2000:]

@@ -159,14 +159,14 @@ def test_a_recurring_checkpoint_is_due_in_its_latest_month_and_reported_only_by_
 
 def test_a_passed_checkpoint_shows_its_report_or_that_none_was_found():
     scm = entry("scm", "scheduled", date="2026-11")
-    unreported = render_entry(scm, False, "timeline.md", passed_checkpoints([scm], DAY)["scm"], DAY)
+    unreported = render_entry(scm, False, "timeline.md", {}, passed_checkpoints([scm], DAY)["scm"], DAY)
     assert ("<strong>Date passed</strong> (November 2026). The editors have found no report of it as of "
             "7 December 2026.") in unreported
     assert "timeline-due" in unreported
     report = entry("scm-held", "history", date="2026-11-04", reports="scm")
-    reported = render_entry(scm, False, "timeline.md", passed_checkpoints([report, scm], DAY)["scm"], DAY)
+    reported = render_entry(scm, False, "timeline.md", {}, passed_checkpoints([report, scm], DAY)["scm"], DAY)
     assert 'Reported: <a href="#scm-held">Scm-Held</a>, 4 November 2026.' in reported
-    assert "Date passed" not in render_entry(entry("later", "scheduled", date="2027"), False, "timeline.md", None, DAY)
+    assert "Date passed" not in render_entry(entry("later", "scheduled", date="2027"), False, "timeline.md", {}, None, DAY)
 
 
 def test_a_report_must_name_a_scheduled_entry():

@@ -1,0 +1,72 @@
+"""The site's checks without MkDocs: what another engine's build would be held to.
+
+    .venv/bin/python -m explainer check        # before a build: every input (explainer/__main__.py)
+    .venv/bin/python -m explainer post SITE    # after a build: the built HTML in SITE
+
+`check` loads and cross-checks every input as the build does (Site.load: the data files
+with their schemas and rules, every page's front matter, the navigation). `post`
+reads a built site, whichever engine made it: every quotation and figure against the
+evidence of the sources cited beside it, nothing loaded from another host, and every
+published address present.
+"""
+
+from pathlib import Path
+
+from .addresses import exists, ids_in
+from .data import ExplainerError
+from .evidence import abstract_fields, blocks_of, check_blocks, feed_fields, field_blocks, head_fields, page_of
+from .foreign_loads import foreign_loads
+from .site import Site
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
+
+
+def check(root: Path = ROOT) -> list[str]:
+    """Every input, read and cross-checked as the build reads it (explainer/site.py)."""
+    try:
+        Site.load(root)
+    except ExplainerError as error:
+        return [str(error)]
+    return []
+
+
+def article(html: str) -> str:
+    start = html.find("<article")
+    return html[start : html.find("</article>", start)] if start >= 0 else ""
+
+
+def post(site: Path, root: Path = ROOT) -> list[str]:
+    """A built site, whichever engine made it, against the inputs of the project at root."""
+    try:
+        model = Site.load(root)
+    except ExplainerError as error:
+        return [str(error)]
+    evidence = model.evidence()
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
+        if name.startswith("editions/") or name in ("print.html", "404.html"):
+            continue  # copies of the pages (checked there) and the theme's own page
+        blocks = blocks_of(article(html))
+        problems += [f"{name}: {finding}" for finding in check_blocks(blocks, evidence).findings]
+        # The texts around the body (head tags, JSON-LD, the citation abstract), held to the page.
+        cite = site / "cite" / name.removesuffix(".html")
+        files = (cite.with_suffix(".json"), cite.with_suffix(".ris"))
+        abstracts = abstract_fields(*(f.read_text(encoding="utf-8") if f.is_file() else None for f in files))
+        fields = field_blocks(list(dict.fromkeys(head_fields(html) + abstracts)))
+        problems += [f"{name}: {finding}" for finding in check_blocks(fields, evidence, page_of(blocks)).findings]
+    feed, changelog = site / "feed.xml", site / "changelog.html"
+    if feed.is_file() and changelog.is_file():  # the feed's entries, held to the changelog that shows them
+        shown = page_of(blocks_of(article(changelog.read_text(encoding="utf-8"))))
+        entries = field_blocks(feed_fields(feed.read_text(encoding="utf-8")))
+        problems += [f"feed.xml: {finding}" for finding in check_blocks(entries, evidence, shown).findings]
+    live = model.addresses.live
+    produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    problems += [
+        f"{address}: a published address the site does not produce"
+        for address in sorted(live)
+        if not exists(address, produced)
+    ]
+    return problems
