@@ -31,28 +31,52 @@ from xml.etree import ElementTree
 # Where sources are cited once for everything inside.
 UNIT_CLASSES = {"admonition document", "timeline-entry"}
 UNIT_TAGS = {"tr", "figure"}
-TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote",
-               "h1", "h2", "h3", "h4", "h5", "h6"}
+TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
 # Apparatus, not statements: footnote list, markers, code, permalinks, the bibliography itself,
 # the list of the site's own dated editions (their file sizes), and what the templates add
 # around a page's content (dates, history, citations) when a built page is checked whole,
 # with the citations under cited headings and the permanent links of timeline entries.
-SKIPPED_CLASSES = {"footnote", "footnote-excerpt", "footnote-ref", "footnote-separator", "headerlink", "source-list", "editions",
-                   "derived", "reporting-through", "updated-line", "page-updated", "page-history",
-                   "cite-this-page", "cite-this-edition", "cite-section", "entry-link", "bibliography-downloads"}
+SKIPPED_CLASSES = {
+    "footnote",
+    "footnote-ref",
+    "footnote-separator",
+    "headerlink",
+    "source-list",
+    "editions",
+    "derived",
+    "reporting-through",
+    "updated-line",
+    "page-updated",
+    "page-history",
+    "cite-this-page",
+    "cite-this-edition",
+    "cite-section",
+    "entry-link",
+    "bibliography-downloads",
+    "footnote-excerpt",
+}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "sup"}
 # The kind of text each element holds, for the counts the build prints.
-ELEMENT_KINDS = {"p": "paragraph", "li": "list item", "dd": "definition", "dt": "term", "td": "table cell",
-                 "th": "table header", "figcaption": "caption", "blockquote": "block quotation",
-                 **{f"h{n}": "heading" for n in range(1, 7)}}
+ELEMENT_KINDS = {
+    "p": "paragraph",
+    "li": "list item",
+    "dd": "definition",
+    "dt": "term",
+    "td": "table cell",
+    "th": "table header",
+    "figcaption": "caption",
+    "blockquote": "block quotation",
+    **{f"h{n}": "heading" for n in range(1, 7)},
+}
 # Blocks held as fields (see the module's docstring) rather than to their own footnotes.
 FIELD_BLOCKS = {"heading", "caption", "table header"}
 BODY = "body"
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-             "track", "wbr"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 DAYS = r"\d{1,2}(?:\s*(?:–|-|to|and)\s*\d{1,2})?"
 DATES = re.compile(rf"\b{DAYS}\s+{MONTH}|\b{MONTH}\s+{DAYS}\b|(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]\d)")
 # A figure: digits with thousands commas or a decimal point, an ordinal suffix allowed.
@@ -85,17 +109,19 @@ class Finding:
     def __str__(self) -> str:
         ids = ", ".join(self.cited) or "no source"
         if self.field != BODY:
-            return (f"{self.field}: {self.kind} “{self.value}” is neither in the page's checked text nor in the "
-                    f"evidence of the {len(self.cited)} sources the page cites; the {self.field} reads "
-                    f"“{self.block[:80]}”")
+            return (
+                f"{self.field}: {self.kind} “{self.value}” is neither in the page's checked text nor in the "
+                f"evidence of the {len(self.cited)} sources the page cites; the {self.field} reads "
+                f"“{self.block[:80]}”"
+            )
         where = "in the evidence of" if self.cited else "and the block cites"
-        return (f"block starting “{self.block[:60]}”: {self.kind} “{self.value}” is not "
-                f"{where} {ids}")
+        return f"block starting “{self.block[:60]}”: {self.kind} “{self.value}” is not {where} {ids}"
 
 
 @dataclass
 class PageText:
     """What a page's body says, for the fields around it: its checked text and what it cites."""
+
     text: str = ""
     figures: set[str] = field(default_factory=set)
     cited: list[str] = field(default_factory=list)
@@ -110,7 +136,7 @@ class Result:
     # source id -> the excerpts that held a quotation or figure in a block citing it, in page order
     supports: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, other: "Result") -> None:
+    def add(self, other: Result) -> None:
         self.quotations += other.quotations
         self.figures += other.figures
         self.findings += other.findings
@@ -158,8 +184,11 @@ def page_of(blocks: list[Block]) -> PageText:
     """The checked body of a page (its BODY blocks) and every source it cites."""
     body = [b for b in blocks if b.field == BODY]
     text = "\n".join(b.text for b in body)
-    return PageText(text=text, figures={figure_value(t) for t in figures_in(text)},
-                cited=list(dict.fromkeys(s for b in blocks for s in b.cited)))
+    return PageText(
+        text=text,
+        figures={figure_value(t) for t in figures_in(text)},
+        cited=list(dict.fromkeys(s for b in blocks for s in b.cited)),
+    )
 
 
 def check_blocks(blocks: list[Block], evidence: dict[str, str], page: PageText | None = None) -> Result:
@@ -201,13 +230,15 @@ def _support(result: Result, source: str, excerpt: str | None) -> None:
         result.supports[source].append(excerpt)
 
 
-EXCERPT_LENGTH = 200  # characters: a longer excerpt (or a paragraph of a full text) is cut to the sentences that hold the match
+# Characters: a longer excerpt (or a paragraph of a full text) is cut to the sentences that hold the match.
+EXCERPT_LENGTH = 200
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9])")
 
 
 def excerpt_holding(evidence: str, *, quotation: str | None = None, figure: str | None = None) -> str | None:
     """The recorded excerpt (one line of a source's evidence) that holds a quotation or figure;
     a long one cut to the sentences that hold it. None when no single excerpt holds it."""
+
     def holds(text: str) -> bool:
         return quotation_found(quotation, text) if quotation is not None else figure in evidence_figures(text)
 
@@ -220,14 +251,15 @@ def excerpt_holding(evidence: str, *, quotation: str | None = None, figure: str 
         sentences = SENTENCE_END.split(line)
         for size in (1, 2, 3):
             for start in range(len(sentences) - size + 1):
-                piece = " ".join(sentences[start:start + size])
+                piece = " ".join(sentences[start : start + size])
                 if holds(piece):
                     return piece  # whole sentences only: never cut inside the clause that carries the meaning
         return None
     return None
 
 
-EXCERPTS_SHOWN = 1  # per footnote: the words that hold the first statement citing it (page weight: tests/test_budgets.py)
+# Per footnote: the words that hold the first statement citing it (page weight: tests/test_budgets.py).
+EXCERPTS_SHOWN = 1
 FOOTNOTE = re.compile(r'(<li id="fn:([^"]+)">.*?)(</li>)', re.DOTALL)
 
 
@@ -241,6 +273,7 @@ def excerpt_note(excerpts: list[str]) -> str:
 def with_excerpts(html: str, supports: dict[str, list[str]]) -> str:
     """Each footnote (Python-Markdown's <li id="fn:source-id">) gains the excerpt that supports
     the statements citing it, where the check matched one."""
+
     def add(match):
         excerpts = supports.get(match.group(2))
         return match.group(1) + excerpt_note(excerpts) + match.group(3) if excerpts else match.group(0)
@@ -339,8 +372,14 @@ def _has_classes(classes: str, wanted: str) -> bool:
 
 # ---- Texts a program reads: the <head>, the feed ----
 
-HEAD_KINDS = {"description": "description", "og:description": "description", "twitter:description": "description",
-              "citation_title": "title", "og:title": "title", "twitter:title": "title"}
+HEAD_KINDS = {
+    "description": "description",
+    "og:description": "description",
+    "twitter:description": "description",
+    "citation_title": "title",
+    "og:title": "title",
+    "twitter:title": "title",
+}
 META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"')
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
@@ -350,7 +389,7 @@ JSON_LD_NOT_TEXT = {"@context", "@type", "url", "license", "datePublished", "dat
 
 def head_fields(page_html: str) -> list[tuple[str, str]]:
     """(field, text) of a built page's <head>: its title, descriptions and JSON-LD's texts."""
-    head = page_html[:page_html.find("</head>")] if "</head>" in page_html else page_html
+    head = page_html[: page_html.find("</head>")] if "</head>" in page_html else page_html
     fields = [("title", _html.unescape(t)) for t in TITLE.findall(head)]
     fields += [(HEAD_KINDS[n], _html.unescape(c)) for n, c in META.findall(head) if n in HEAD_KINDS]
     for script in JSON_LD.findall(head):

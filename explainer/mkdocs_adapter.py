@@ -395,7 +395,8 @@ def check_feed_and_abstracts(site_dir: Path, build: Build) -> None:
     if feed.is_file():
         entries = field_blocks(feed_fields(feed.read_text(encoding="utf-8")))
         shown = build.checked_pages.get("changelog.html", PageText())
-        report_evidence(f"{changes.FEED_NAME} (held to changelog.html)", check_blocks(entries, build.evidence, shown), build)
+        result = check_blocks(entries, build.evidence, shown)
+        report_evidence(f"{changes.FEED_NAME} (held to changelog.html)", result, build)
     for address, known in sorted(build.checked_pages.items()):
         name = address.removesuffix(".html")
         files = {suffix: site_dir / CITE_FOLDER / f"{name}.{suffix}" for suffix in ("json", "ris")}

@@ -86,12 +86,13 @@ def passed_checkpoints(entries: list[dict], today: datetime.date) -> dict[str, d
 
 def passed_note(entry: dict, passed: dict, today: datetime.date) -> str:
     """Under a checkpoint that has passed: the report, or that the editors found none."""
-    start, end = passed["due"]
+    start = passed["due"][0]
     when = human_date(entry["date"]) if "date" in entry else human_date(start.isoformat()[:7])
     report = passed["report"]
     if report:
         # Plain dates, not <time>: an entry's own <time> is its place in the timeline's order.
-        found = f'Reported: <a href="#{report["id"]}">{html.escape(str(report["title"]))}</a>, {human_date(report["date"])}'
+        link = f'<a href="#{report["id"]}">{html.escape(str(report["title"]))}</a>'
+        found = f"Reported: {link}, {human_date(report['date'])}"
     else:
         found = f"The editors have found no report of it as of {human_date(today.isoformat())}"
     return f'<p class="timeline-passed"><strong>Date passed</strong> ({when}). {found}.</p>'
@@ -215,8 +216,9 @@ def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, st
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
     more = f"[Explained in: {titles.get(page_file, page_file)}]({target})"
     footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+    due = " timeline-due" if passed else ""
     lines = [
-        f'<li class="timeline-entry timeline-{kind} citable{" timeline-due" if passed else ""}" id="{entry["id"]}" markdown="block">',
+        f'<li class="timeline-entry timeline-{kind} citable{due}" id="{entry["id"]}" markdown="block">',
         f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
         f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
     ]
