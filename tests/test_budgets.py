@@ -11,8 +11,8 @@ from tests.support.page_weight import first_view, gz
 # lengthened the timeline (90.0 KB then). Raised to 32/94 KB when the December corrections and
 # the June 2026 reports lengthened the timeline (30.3/91.4 KB then). Raised to 35/97 KB when each
 # footnote gained the source's words that hold the statement citing it (issue 21; one excerpt a
-# footnote, whole sentences of at most about 200 characters): timeline.html went from 30.3/91.4 to
-# 33.2/94.4 KB, the other pages by 0.1-1.4 KB.
+# footnote, whole sentences of at most about 200 characters): timeline.html went from 30.9/92.1 to
+# 33.8/95.0 KB, the other pages by 0.1-2.2 KB.
 HTML_BUDGET = 35 * 1024
 FIRST_VIEW_BUDGET = 97 * 1024
 # sources.html shows, for every source, where its excerpts were read and every excerpt (about
@@ -24,8 +24,9 @@ SOURCES_BUDGETS = {"html": 40 * 1024, "first_view": 102 * 1024}
 # when the fourth fact-check round's corrections (text and two changelog entries) and the
 # site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then), and
 # when the source list came to show every excerpt and where it was read, with the December
-# corrections (98.3/159.4 KB then), and when every footnote gained its source's words (109.8/171.0 KB).
-PRINT_BUDGETS = {"html": 114 * 1024, "first_view": 176 * 1024}
+# corrections (98.3/159.4 KB then); 110/172 KB when the December fact-check restored what
+# sources add and the June 2026 reports joined (107.5/168.6 KB then), and when every footnote gained its source's words (120.1/181.3 KB).
+PRINT_BUDGETS = {"html": 124 * 1024, "first_view": 186 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:
