@@ -14,13 +14,14 @@ from pathlib import Path
 
 import yaml
 
-from .csp import with_policy
+from . import contract
+from .csp import KnownScripts, with_policy
 from .data import SCHEMAS, DataError, check_schema
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 EXPLICIT_HEADING_ID = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
-CITABLE = "citable"  # the class of elements that are cited by their id (timeline entries, figures)
+CITABLE = contract.CITABLE  # the class of elements that are cited by their id (timeline entries, figures)
 
 
 def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
@@ -100,11 +101,16 @@ def exists(address: str, produced: dict[str, set[str]]) -> bool:
     return page in produced and (not anchor or anchor in produced[page])
 
 
+def redirect_script(new: str) -> str:
+    """The one line a redirect page runs: carry the #fragment the reader arrived with."""
+    js = json.dumps(new)
+    return f'if (location.hash && !{js}.includes("#")) location.replace({js} + location.hash);'
+
+
 def redirect_page(new: str, site_url: str) -> str:
     """A page that sends readers on, from disk too: relative link, meta refresh, and a
     script that carries a #fragment the reader arrived with."""
     target = html.escape(new, quote=True)
-    js = json.dumps(new)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -113,7 +119,7 @@ def redirect_page(new: str, site_url: str) -> str:
 <link rel="canonical" href="{html.escape(site_url + new, quote=True)}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
-<script>if (location.hash && !{js}.includes("#")) location.replace({js} + location.hash);</script>
+<script>{redirect_script(new)}</script>
 </head>
 <body>
 <p>This page has moved to <a href="{target}">{target}</a>.</p>
@@ -124,4 +130,5 @@ def redirect_page(new: str, site_url: str) -> str:
 
 def write_redirect(path: Path, new: str, site_url: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(with_policy(redirect_page(new, site_url)), encoding="utf-8")
+    path.write_text(with_policy(redirect_page(new, site_url), KnownScripts.exact(redirect_script(new))),
+                    encoding="utf-8")

@@ -10,10 +10,15 @@ import html
 import re
 from collections.abc import Iterable
 
-from .data import MONTHS, DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
+from markupsafe import Markup
 
-MARKER = "<!-- timeline -->"
-LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries
+from . import contract
+from .data import MONTHS, DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
+from .render import render as render_template
+
+
+MARKER = contract.TIMELINE
+LATEST_MARKER = contract.LATEST_DEVELOPMENTS  # the home page's newest entries
 LATEST_COUNT = 5
 KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
@@ -157,7 +162,7 @@ def render_latest(entries: list[dict]) -> str:
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
     items = []
     for entry in reversed(happened[-LATEST_COUNT:]):
-        footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+        footnotes = contract.footnote_references(entry["sources"])
         items.append(
             f'<li markdown="span"><time datetime="{entry["date"]}">{human_date(entry["date"])}</time>: '
             f'[{markdown_text(entry["title"])}](timeline.md#{entry["id"]}). '
@@ -179,7 +184,8 @@ def render(entries: list[dict], page_path: str, titles: dict[str, str], today: d
     today: the site's date (site_date): a checkpoint scheduled before it says whether it was reported."""
     now = now_entry(entries)
     passed = passed_checkpoints(entries, today) if today else {}
-    parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
+    jump = f'[Latest entry: {markdown_text(now["title"])}](#{now["id"]})'
+    parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">{jump}</p>']
     for section_id, heading, kinds in SECTIONS:
         chosen = [e for e in entries if e["kind"] in kinds]
         earlier = [e for e in chosen if is_earlier(e)]
@@ -200,44 +206,18 @@ def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[s
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
-def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str], passed: dict | None = None,
-                 today: datetime.date | None = None) -> str:
-    kind = entry["kind"]
-    if "date" in entry:
-        when = f'<time datetime="{entry["date"]}">{human_date(entry["date"])}</time>'
-    elif "recurs" in entry:
-        when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
-    else:
-        when = '<span class="timeline-undated">No date given</span>'
-    now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
-    target = entry["page"]
-    page_file = target.split("#")[0]
+def render_entry(
+    entry: dict,
+    is_now: bool,
+    page_path: str,
+    titles: dict[str, str],
+    passed: dict | None = None,
+    today: datetime.date | None = None,
+) -> str:
+    """passed: passed_checkpoints' record for the entry, when its date passed before today."""
+    page_file = entry["page"].split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    more = f"[Explained in: {titles.get(page_file, page_file)}]({target})"
-    footnotes = "".join(f"[^{s}]" for s in entry["sources"])
-    due = " timeline-due" if passed else ""
-    lines = [
-        f'<li class="timeline-entry timeline-{kind} citable{due}" id="{entry["id"]}" markdown="block">',
-        f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
-        f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
-    ]
-    if passed and today:  # first, before the summary and the link to the page that explains it
-        lines.append(passed_note(entry, passed, today))
-    lines.append(f"{markdown_text(entry['summary'])}{footnotes} {more}")
-    if kind == "phase":
-        lines.append(render_phase(entry))
-    lines.append("</li>")
-    return "\n".join(lines)
-
-
-def render_phase(entry: dict) -> str:
-    conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
-    return (
-        '<dl class="timeline-phase" markdown="block">'
-        f'<dt>For Seoul (the article)</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
-        f'<dt>For U.S. forces (the article)</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
-        f'<dt>Depends on (the article)</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
-        f'<dt>Assessment</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
-        "</dl>"
-    )
+    note = Markup(passed_note(entry, passed, today)) if passed and today else ""  # its values escaped there
+    return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=KINDS[entry["kind"]],
+                           page_title=titles.get(page_file, page_file), human_date=human_date, passed_note=note)
