@@ -1,6 +1,6 @@
 """Cool URIs don't change: the registry of every published address, and the pages that keep them.
 
-Plain Python, no MkDocs import (hooks/addresses.py is the adapter). data/addresses.yml lists
+Plain Python, no MkDocs import (explainer/mkdocs_adapter.py is the adapter). data/addresses.yml lists
 every address ever published: `live` ones the site must produce, `moved` ones that become
 redirect pages. Citable anchors are headings with an explicit {#id} and elements with class
 "citable" (timeline entries, figures).

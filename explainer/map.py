@@ -1,6 +1,6 @@
 """The map of the Korean Peninsula: an inline SVG drawn from data, with a list of its places.
 
-Plain Python, no MkDocs: hooks/map.py places it. The outline is Natural Earth's (public
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py places it. The outline is Natural Earth's (public
 domain; data/map/korea-outline.json, see data/map/LICENSE.md); each place's position comes
 from that data or from a distance a source gives (data/map/places.yml). Returns Markdown
 with HTML, so the list's footnotes go through the sources hook like any page's.
