@@ -12,11 +12,20 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .build_inputs import is_preview
 from .data import DataError, full_date, human_date, markdown_text
 
 FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
+
+
+def icon_link(svg: str) -> str:
+    """The site's icon inside the edition's <head>, as a data: address (the policy allows data:
+    images): without one, a browser asks the host for /favicon.ico, which the site lacks (a 404
+    and a console error), and an edition holds everything itself, so it links no file."""
+    address = "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/")
+    return f'<link rel="icon" type="image/svg+xml" href="{address}">'
 
 
 def sha256(path: Path) -> str:

@@ -26,11 +26,12 @@ from explainer import contract
 from explainer.csp import KnownScripts, with_policy
 from explainer.data import human_date
 from explainer.downloads import ZIP_NAME
-from explainer.editions import FOLDER, sha256
+from explainer.editions import FOLDER, icon_link, sha256
 from explainer.hosting import HostingError, check_edition, hosted_url, uncommitted_changes
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
 REGISTRY = ROOT / "data" / "editions.yml"
+ICON = "assets/favicon.svg"  # mkdocs.yml theme.favicon, in the built site
 # What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,
 # permalinks, page histories, and the cover's lines about the live site's address.
 APPARATUS = contract.EDITION_REMOVES
@@ -75,6 +76,7 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
         f'<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>Seoul in the Lead: edition of {human_date(day.isoformat())}</title>"
+        f"{icon_link((site / ICON).read_text(encoding='utf-8'))}"
         f"<style>{styles}</style></head>\n"
         '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">\n'
         f'<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">'

@@ -57,7 +57,8 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
 
 
 def edition(pages, site_name: str, site_url: str, reporting_through: dict, preview: bool = False,
-            description: str = "", licence: str = "") -> str:
+            description: str = "", licence: str = "", pdf: bool = False) -> str:
+    """pdf: the site will hold the PDF printed from this page (make pdf), so the cover links it."""
     included = {p.slug for p in pages}
     updated = max(p.updated for p in pages)
     # Each chapter's page number is filled in by scripts/make_pdf.py after a first printing.
@@ -76,9 +77,9 @@ def edition(pages, site_name: str, site_url: str, reporting_through: dict, previ
         f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
         f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
         f'<p class="print-address {contract.LIVE_ONLY}">{address}</p>\n'
-        f'<p class="print-address {contract.LIVE_ONLY}">As a <abbr title="Portable Document Format">PDF</abbr>: '
-        f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
-        f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
+        + (f'<p class="print-address {contract.LIVE_ONLY}">As a <abbr title="Portable Document Format">PDF</abbr>: '
+           f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n' if pdf else "")
+        + f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"
         f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
         f"{sections}"

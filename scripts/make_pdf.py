@@ -99,3 +99,6 @@ if __name__ == "__main__":
     site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else site_dir / PDF_NAME
     print(f"wrote {make_pdf(site_dir, out)}")
+    if out == site_dir / PDF_NAME and f'href="{PDF_NAME}"' not in (site_dir / "index.html").read_text(encoding="utf-8"):
+        print(f"note: this site's pages do not link {PDF_NAME}: build it with SITE_PDF=1 (make pdf does)",
+              file=sys.stderr)

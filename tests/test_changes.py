@@ -290,3 +290,31 @@ def test_a_correction_links_to_the_dated_edition_it_amends():
     assert related == ["https://example.org/editions/2026-11-28.html"], fix.links
     assert "28 November 2026" in fix.summary
     assert not [link for e in feed.entries[1:] for link in e.links if link.rel == "related"]
+
+
+def test_a_new_edition_carries_the_site_icon_so_no_request_for_favicon_ico_fails(tmp_path):
+    # A browser asks the host for /favicon.ico when a page names no icon: a 404 and a console
+    # error on the hosted edition. An edition links no file, so the icon is a data: address.
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+    from explainer.make_edition import ICON, edition_page
+
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#3949ab" d="M1 1z"/></svg>'
+    (site / ICON).write_text(svg, encoding="utf-8")
+    (site / "print.html").write_text('<html><head></head><body><article class="md-content__inner">'
+                                     "<p>Text</p></article></body></html>", encoding="utf-8")
+    page = BeautifulSoup(edition_page(site, datetime.date(2026, 12, 7), None, "http://127.0.0.1:8000/"), "html.parser")
+    icon = page.select_one('head link[rel="icon"]')
+    assert icon and icon["href"].startswith("data:image/svg+xml,"), "the edition names no icon of its own"
+    assert unquote(icon["href"].split(",", 1)[1]) == svg and " " not in icon["href"]
+
+
+def test_the_site_answers_favicon_ico_for_the_frozen_edition_that_names_no_icon(site):
+    # The 27 November edition's bytes cannot change; served at a host's root, the site answers.
+    first = (ROOT / "docs" / "editions" / "2026-11-27.html").read_text(encoding="utf-8")
+    if 'rel="icon"' not in first:
+        icon = (site / "favicon.ico").read_bytes()
+        assert icon[:4] == b"\x00\x00\x01\x00" and b"PNG" in icon[:64], "the site has no /favicon.ico"

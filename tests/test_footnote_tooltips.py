@@ -20,6 +20,9 @@ def test_a_tap_on_a_footnote_shows_its_source_in_place(visit, http_site):
     tooltip.wait_for(timeout=5000)
     source = page.locator(marker.get_attribute("href").replace(":", "\\:")).inner_text()
     assert tooltip.inner_text().split(".")[0] in source, "the tooltip does not show the footnote's source"
+    # Under it, the source's own words that hold the statement (the evidence check's match).
+    assert "Source's words:" in source and "Source's words:" in tooltip.inner_text(), \
+        "the tooltip does not show the source's words under the source"
     box = tooltip.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 800, f"the tooltip is off screen: {box}"
     assert page.evaluate("scrollY") == before and page.evaluate("location.hash") == "", "the tap jumped away"

@@ -216,16 +216,47 @@ def test_the_edition_s_notes_are_notes_not_web_apparatus(html_pages):
             assert not notes.select(".footnote-back") and "In the source list" not in notes.get_text(), section["id"]
 
 
-def test_every_footer_links_the_pdf_and_the_zipped_copy_links_the_hosted_one(html_pages, unzipped):
+def test_no_page_links_a_file_the_site_does_not_have(site, html_pages):
+    # A `make build` or `make serve` site has no PDF (make pdf prints it): no footer may link it.
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for path, soup in html_pages.items():
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                parts = urlsplit(element[attribute])
+                if parts.scheme or parts.netloc or not parts.path:
+                    continue
+                base = site if parts.path.startswith("/") else (site / path).parent
+                if not (base / unquote(parts.path).lstrip("/")).exists():
+                    broken.append(f"{path}: {element[attribute]}")
+    assert not broken, "links to files the site does not have:\n" + "\n".join(sorted(set(broken))[:20])
+
+
+def test_a_plain_build_does_not_link_the_pdf_it_lacks(site, html_pages):
     from explainer.downloads import PDF_NAME
 
-    for path, soup in html_pages.items():
-        if path != "404.html":
-            assert soup.select_one(f".site-downloads a[href='{PDF_NAME}']"), f"{path}: no link to the PDF"
-    zipped = BeautifulSoup((unzipped / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not (site / PDF_NAME).exists()
+    linking = [path for path, soup in html_pages.items() if soup.find("a", href=lambda h: h and PDF_NAME in h)]
+    assert not linking, f"pages link a PDF this site does not have: {linking}"
+
+
+def test_a_site_built_for_the_pdf_links_it_in_every_footer_and_the_zipped_copy_links_the_hosted_one(broken_copy):
+    from explainer.downloads import PDF_NAME
+
+    result = broken_copy.build(SITE_PDF="1")  # as `make pdf` builds, before it prints the PDF
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = broken_copy.path.parent / "site"
+    for page in site.glob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if page.name != "404.html" and not soup.find("meta", attrs={"http-equiv": "refresh"}):
+            assert soup.select_one(f".site-downloads a[href='{PDF_NAME}']"), f"{page.name}: no link to the PDF"
+    with zipfile.ZipFile(site / ZIP_NAME) as archive:
+        zipped = BeautifulSoup(archive.read("seoul-in-the-lead/index.html").decode("utf-8"), "html.parser")
     assert zipped.select_one(f".site-downloads a[href='http://127.0.0.1:8000/{PDF_NAME}']")
-    cover = html_pages["print.html"].select_one(".print-title-page")
+    cover = BeautifulSoup((site / "print.html").read_text(encoding="utf-8"), "html.parser").select_one(".print-title-page")
     assert cover.find("a", href=f"http://127.0.0.1:8000/{PDF_NAME}"), "the print edition does not link its PDF"
+    assert broken_copy.build(SITE_PDF="yes").returncode != 0, "a mistyped SITE_PDF must stop the build"
 
 
 def test_the_zip_holds_the_newest_edition_and_marks_every_link_that_needs_the_network(unzipped):

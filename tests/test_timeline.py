@@ -117,3 +117,62 @@ def test_a_bad_entry_stops_the_build_naming_it(broken_copy, case):
     broken_copy.edit(TIMELINE, old, new)
     broken_copy.assert_build_fails_naming("timeline.yml", f"'{entry}'", words)
     assert not (broken_copy.path.parent / "site" / "timeline.html").exists(), "a half-built site was written"
+
+
+# ---- Checkpoints whose date has passed, on small fixtures ----
+
+from explainer.data import DataError  # noqa: E402
+from explainer.timeline import passed_checkpoints, render_entry, site_date, validate  # noqa: E402
+
+DAY = datetime.date(2026, 12, 7)
+
+
+def entry(id_, kind, **fields):
+    return {"id": id_, "kind": kind, "title": id_.title(), "summary": "S.", "sources": ["s"], "page": "x.md", **fields}
+
+
+def test_the_sites_date_is_the_newest_date_in_its_data_not_the_clock():
+    assert site_date(["2026-06", "2025-12-19", datetime.date(2026, 12, 7), "2026"]) == DAY
+    assert site_date(["2026-06", "2026"]) == datetime.date(2026, 6, 1)
+
+
+def test_a_checkpoint_passes_only_after_the_whole_of_its_date():
+    entries = [entry("this-year", "scheduled", date="2026"), entry("last-month", "scheduled", date="2026-11"),
+               entry("next-year", "scheduled", date="2027"), entry("done", "history", date="2026-11-02")]
+    assert list(passed_checkpoints(entries, DAY)) == ["last-month"]
+    assert list(passed_checkpoints(entries, datetime.date(2027, 1, 1))) == ["this-year", "last-month"]
+
+
+def test_a_recurring_checkpoint_is_due_in_its_latest_month_and_reported_only_by_an_entry_since():
+    entries = [entry("drill-2025", "history", date="2025-03-10", reports="drill"),
+               entry("summer-drill", "scheduled", recurs="Each August"),
+               entry("drill", "scheduled", recurs="Each March"),
+               entry("weekly", "scheduled", recurs="Every week")]
+    passed = passed_checkpoints(entries, DAY)
+    assert set(passed) == {"summer-drill", "drill"}, "a recurrence that names no month cannot pass"
+    assert passed["drill"]["due"] == (datetime.date(2026, 3, 1), datetime.date(2026, 3, 31))
+    assert passed["drill"]["report"] is None, "a report of 2025 does not report the 2026 exercise"
+    entries.append(entry("drill-2026", "history", date="2026-03-09", reports="drill"))
+    assert passed_checkpoints(entries, DAY)["drill"]["report"]["id"] == "drill-2026"
+    assert passed_checkpoints(entries, datetime.date(2026, 3, 15))["drill"]["due"][0].year == 2025
+
+
+def test_a_passed_checkpoint_shows_its_report_or_that_none_was_found():
+    scm = entry("scm", "scheduled", date="2026-11")
+    unreported = render_entry(scm, False, "timeline.md", {}, passed_checkpoints([scm], DAY)["scm"], DAY)
+    assert ("<strong>Date passed</strong> (November 2026). The editors have found no report of it as of "
+            "7 December 2026.") in unreported
+    assert "timeline-due" in unreported
+    report = entry("scm-held", "history", date="2026-11-04", reports="scm")
+    reported = render_entry(scm, False, "timeline.md", {}, passed_checkpoints([report, scm], DAY)["scm"], DAY)
+    assert 'Reported: <a href="#scm-held">Scm-Held</a>, 4 November 2026.' in reported
+    assert "Date passed" not in render_entry(entry("later", "scheduled", date="2027"), False, "timeline.md", {}, None, DAY)
+
+
+def test_a_report_must_name_a_scheduled_entry():
+    with pytest.raises(DataError, match="reports"):
+        validate([entry("a", "history", date="2026-01-01", reports="b"), entry("b", "history", date="2026-02-01")],
+                 "data/timeline.yml", {"s"})
+    with pytest.raises(DataError, match="reports"):
+        validate([entry("a", "scheduled", date="2026", reports="b"), entry("b", "scheduled", date="2027")],
+                 "data/timeline.yml", {"s"})
