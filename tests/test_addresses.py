@@ -87,6 +87,7 @@ def moved_site(tmp_path_factory):
         (REGISTRY, "  - glossary.html", "  - terms.html"),
         (REGISTRY, "moved: []", "moved:\n  - from: glossary.html\n    to: terms.html"),
         ("data/changes.yml", "glossary.md", "terms.md"),  # the record follows the page
+        ("data/search.yml", "glossary.md", "terms.md"),  # and so do its search keywords
     ]:
         file = project / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
