@@ -7,8 +7,13 @@ confirm that nothing changed.
 """
 
 import datetime
+import re
 
 import yaml
+
+from .data import FORBIDDEN
+
+ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
 
@@ -20,6 +25,10 @@ def problems(meta: dict) -> list[str]:
         value = meta.get(field)
         if not isinstance(value, str) or not value.strip():
             found.append(f"add '{field}:' with a non-empty text")
+        if isinstance(value, str) and (FORBIDDEN.search(value) or "\n" in value.strip() or "\t" in value):
+            bad = (FORBIDDEN.search(value) or re.search(r"[\n\t]", value.strip())).group()
+            found.append(f"'{field}:' holds the invisible control character U+{ord(bad):04X}; "
+                         "write it as one line of plain text")
     description = meta.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_LIMIT:
         found.append(f"shorten 'description:' to {DESCRIPTION_LIMIT} characters "
@@ -31,6 +40,10 @@ def problems(meta: dict) -> list[str]:
                            ("reviewed", "the last check against the sources, changed or not")):
         if field not in meta:
             found.append(f"add '{field}:' with the date of {meaning} (YYYY-MM-DD)")
+        elif isinstance(meta[field], str) and ISO_DAY.match(meta[field]) and all(
+                isinstance(value, str) for value in meta.values()):
+            found.append(f"'{field}: {meta[field]}' was read as plain text, not as a date: the front matter "
+                         "must open and close with a line of three hyphens (---)")
         elif not is_date(meta[field]):
             found.append(f"'{field}: {meta[field]}' must be a real date written YYYY-MM-DD")
     if is_date(meta.get("published")) and is_date(meta.get("updated")) and meta["updated"] < meta["published"]:

@@ -115,7 +115,14 @@ def check_evidence(entry: dict, path, name: str) -> None:
     """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
     if ("evidence" in entry) == ("full_text" in entry):
         raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
-    if "full_text" in entry and not (Path(path).parent / str(entry["full_text"])).is_file():
+    if "full_text" not in entry:
+        return
+    folder = Path(path).parent.resolve()
+    file = (folder / str(entry["full_text"])).resolve()
+    if not file.is_relative_to(folder):
+        raise DataError(path, name, "full_text", f"'{entry['full_text']}' is outside data/: name a file kept "
+                        "in data/, like article.txt")
+    if not file.is_file():
         raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
 
 

@@ -7,8 +7,10 @@ what it renders where a page says `<!-- timeline -->` or `<!-- latest-developmen
 
 import datetime
 import html
+import re
+from pathlib import Path
 
-from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
+from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date, read_text
 
 MARKER = "<!-- timeline -->"
 LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries
@@ -40,9 +42,12 @@ def date_span(text: str) -> tuple[datetime.date, datetime.date]:
     return start, datetime.date(start.year, 12, 31)
 
 
-def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
-    """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order."""
+def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None = None) -> list[dict]:
+    """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order,
+    and (given the docs folder) that each entry's page and anchor exist."""
     check_unique_ids(entries, path)
+    if docs is not None:
+        check_pages(entries, path, docs)
     latest_start = None  # dated entries may not end before an earlier one starts
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
@@ -62,6 +67,28 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
                                 "run oldest first; move the entry up")
             latest_start = max(start, latest_start or start)
     return entries
+
+
+def page_anchors(markdown: str) -> set[str]:
+    """The ids a page's Markdown gives itself: explicit heading ids and id="..." attributes."""
+    return set(re.findall(r"\{:?\s*#([A-Za-z0-9_-]+)", markdown)) | set(re.findall(r'\bid="([^"]+)"', markdown))
+
+
+def check_pages(entries: list[dict], path, docs: Path) -> None:
+    """Each entry's 'Explained in' link leads to a section page of docs/ and an anchor it has."""
+    for position, entry in enumerate(entries):
+        target = entry["page"]
+        page, _, anchor = target.partition("#")
+        file = Path(docs) / page
+        if not file.is_file():
+            raise DataError(path, entry_name(entry, position), "page", f"'{target}': there is no page docs/{page}")
+        markdown = read_text(file)
+        if MARKER in markdown:
+            raise DataError(path, entry_name(entry, position), "page",
+                            "must point at a section page, not at the timeline")
+        if anchor and anchor not in page_anchors(markdown):
+            raise DataError(path, entry_name(entry, position), "page",
+                            f"'{target}': docs/{page} has no heading or element with the id '{anchor}'")
 
 
 def check_when(entry: dict, path, name: str) -> None:

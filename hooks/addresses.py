@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
-from explainer.addresses import REGISTRY, citable_ids, exists, ids_in, read_registry, write_redirect
+from explainer.addresses import (REGISTRY, citable_ids, exists, ids_in, lost_addresses, read_registry,
+                                 write_redirect)
 from explainer.data import data_path
 
 live: set[str] = set()
@@ -23,6 +24,9 @@ produced: dict[str, set[str]] = {}  # page address -> ids present in its HTML
 @reports_data_errors
 def on_config(config):
     registry_live, registry_moved = read_registry(data_path(config, "addresses.yml"))
+    lost = lost_addresses(Path(config.config_file_path).parent, registry_live, registry_moved)
+    if lost:
+        raise PluginError("\n".join(lost))
     live.clear()
     live.update(registry_live)
     moved.clear()

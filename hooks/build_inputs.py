@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from explainer.data import DataError, data_path, read_text
 from explainer.build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
 
 
@@ -28,5 +29,9 @@ def on_config(config):
         source_date_epoch(os.environ)
     except ValueError as error:
         raise PluginError(str(error)) from error
+    try:  # appended to every page by pymdownx.snippets, which would stop with a traceback
+        read_text(data_path(config, "abbreviations.md"))
+    except DataError as error:
+        raise PluginError(f"{error} (every page appends it: mkdocs.yml, snippets auto_append)") from error
     config.extra["preview"] = is_preview(config.site_url or "")
     return config

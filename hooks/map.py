@@ -4,14 +4,11 @@ Its list of places goes in as Markdown, so its footnotes are written by the sour
 the SVG goes in after Markdown, untouched by it (no abbreviation marks inside SVG text).
 """
 
-import json
-
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
 from explainer.data import data_path, load_list
-from explainer.map import MapError, place_list, positions, render
+from explainer.map import load_outline, place_list, render, validate
 from explainer.sources import load_sources
 
 MARKER = "<!-- map: korea -->"
@@ -21,27 +18,16 @@ CAPTION = "Where the story happens: the places the sources name, on the Korean P
 DESCRIPTION = ("A map of North and South Korea drawn from Natural Earth's outline, marking Seoul, Pyongyang, "
                "Pyeongtaek (Camp Humphreys and Osan Air Base), the direction of Camp Casey from Seoul, and the "
                "line between the two Koreas. The list under the map gives the same places with their sources.")
+DESCRIBED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")  # the places DESCRIPTION names
 MAP: dict = {}
 
 
 @reports_data_errors
 def on_config(config):
     places_path = data_path(config, "map/places.yml")
-    places = load_list(places_path)
-    known = set(load_sources(config))
-    for place in places:
-        unknown = [s for s in place.get("sources", []) + [place.get("position_source")] if s and s not in known]
-        if unknown:
-            raise PluginError(f"{places_path}: place '{place.get('id')}': unknown source id(s) {unknown}")
-        if sum(key in place for key in ("at", "from", "toward")) != 1:
-            raise PluginError(f"{places_path}: place '{place.get('id')}': give exactly one of at, from, toward")
-    try:
-        positions(places)
-    except MapError as error:
-        raise PluginError(f"{places_path}: {error}") from error
+    places = validate(load_list(places_path), places_path, set(load_sources(config)), named=DESCRIBED)
     MAP.clear()
-    MAP.update(outline=json.loads(data_path(config, "map/korea-outline.json").read_text(encoding="utf-8")),
-               places=places)
+    MAP.update(outline=load_outline(data_path(config, "map/korea-outline.json")), places=places)
 
 
 @event_priority(50)  # writes Markdown with footnotes: before sources orders and writes them

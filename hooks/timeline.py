@@ -7,6 +7,8 @@ is scheduled, the phases the article describes). Any bad entry stops the build w
 message naming the file, the entry and the field.
 """
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 
 from _adapter import reports_data_errors
@@ -20,7 +22,7 @@ ENTRIES: list[dict] = []
 @reports_data_errors
 def on_config(config):
     path = data_path(config, "timeline.yml")
-    ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)))
+    ENTRIES[:] = validate(load_list(path), path, set(load_sources(config)), docs=Path(config.docs_dir))
     TITLES.clear()
     TITLES.update(nav_titles(config.nav))
 

@@ -15,31 +15,62 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 from explainer import changes as _changes
 from explainer import editions as _editions
-from explainer.addresses import exists, ids_in, read_registry
-from explainer.data import DataError, load_list
+from explainer.addresses import exists, ids_in, lost_addresses, read_registry
+from explainer.data import DataError, load_list, read_text
 from explainer.evidence import blocks_of, check_blocks
 from explainer.foreign_loads import foreign_loads
 from explainer.sources import evidence_texts, validate as validate_sources
 
 DATA = ROOT / "data"
+MAP_DESCRIBED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")  # as hooks/map.py's description names them
 CONFIG = {"config_file_path": str(ROOT / "mkdocs.yml")}
 
 
-def check() -> list[str]:
+def check(root: Path = ROOT) -> list[str]:
+    """Every data file, each on its own (one problem per file at most), as the build checks it."""
     from explainer import figures as figures
+    from explainer import map as _map
     from explainer import timeline as timeline
 
+    data = root / "data"
     try:
-        sources = validate_sources(load_list(DATA / "sources.yml"), DATA / "sources.yml")
-        ids = set(sources)
-        timeline.validate(load_list(DATA / "timeline.yml"), DATA / "timeline.yml", ids)
-        figures.validate(load_list(DATA / "figures.yml"), DATA / "figures.yml", ids)
-        changes = _changes.validate(load_list(DATA / "changes.yml"), DATA / "changes.yml", ids)
-        _editions.validate(load_list(DATA / "editions.yml"), DATA / "editions.yml", ROOT / "docs",
-                           [change["id"] for change in changes])
+        ids = set(validate_sources(load_list(data / "sources.yml"), data / "sources.yml"))
     except DataError as error:
-        return [str(error)]
-    return []
+        return [str(error)]  # every other file cites sources: checking them now would only echo this
+    changes: list[dict] = []
+
+    def check_changes():
+        changes.extend(_changes.validate(load_list(data / "changes.yml"), data / "changes.yml", ids))
+
+    def check_editions():
+        if changes:  # a broken change record is reported once, above
+            _editions.validate(load_list(data / "editions.yml"), data / "editions.yml", root / "docs",
+                               [change["id"] for change in changes])
+
+    def check_registry():
+        live, moved = read_registry(data / "addresses.yml")
+        lost = lost_addresses(root, live, moved)
+        if lost:
+            raise DataError(data / "addresses.yml", problem="\n".join(lost).removeprefix("data/addresses.yml: "))
+
+    steps = [
+        lambda: timeline.validate(load_list(data / "timeline.yml"), data / "timeline.yml", ids, docs=root / "docs"),
+        lambda: figures.validate(load_list(data / "figures.yml"), data / "figures.yml", ids),
+        check_changes,
+        check_editions,
+        check_registry,
+        lambda: _map.validate(load_list(data / "map" / "places.yml"), data / "map" / "places.yml", ids,
+                              named=MAP_DESCRIBED),
+        lambda: _map.load_outline(data / "map" / "korea-outline.json"),
+        lambda: read_text(data / "abbreviations.md"),
+    ]
+    problems = []
+    for step in steps:
+        try:
+            step()
+        except DataError as error:
+            problems.append(str(error))
+    return problems
 
 
 def article(html: str) -> str:
