@@ -66,6 +66,9 @@ def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None 
                 raise DataError(path, name, "date", f"{entry['date']} is out of order: dated entries "
                                 "run oldest first; move the entry up")
             latest_start = max(start, latest_start or start)
+    if entries and not any(entry["kind"] in ("history", "decision") for entry in entries):
+        raise DataError(path, problem="needs at least one entry of kind history or decision: the page's "
+                        "'Latest entry' link and the home page's latest developments lead to them")
     return entries
 
 

@@ -2,8 +2,10 @@
 
 Adapter only (hooks/_addresses.py holds the rules). The build fails, naming the address,
 when a live address is not produced, when a page or a citable anchor is produced that the
-registry does not list, when a moved entry points nowhere, or when two entries claim one
-address. For each moved page it writes a redirect page at the old address.
+registry does not list, when a moved entry points nowhere, when two entries claim one
+address, or when an address an earlier registry held (the last commit's, the one before, the
+newest dated edition's: explainer.addresses.lost_addresses) has left it other than by moving.
+For each moved page it writes a redirect page at the old address.
 """
 
 from pathlib import Path

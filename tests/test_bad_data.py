@@ -144,6 +144,14 @@ def test_cases_1_33_1_64_1_106_an_empty_list_is_named(tmp_path, name, case):
     assert refused(load_list, path) == f"{path}: holds no entries; it needs at least one", case
 
 
+def test_case_1_33_a_timeline_with_nothing_that_happened_is_named(tmp_path):
+    """Case 1.33's IndexError came from 'Latest entry' (the newest history or decision): it needs one."""
+    path = tmp_path / "timeline.yml"
+    scheduled = dict(EVENT, kind="scheduled", date="2027-01")
+    assert refused(timeline.validate, [scheduled], path, {"wire"}).startswith(
+        f"{path}: needs at least one entry of kind history or decision")
+
+
 # ---- probe 1: data/figures.yml ------------------------------------------------------------------
 
 def test_case_1_43_all_bars_at_zero_are_named(tmp_path):
