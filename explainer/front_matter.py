@@ -20,6 +20,12 @@ DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
 
 def problems(meta: dict) -> list[str]:
     """What is wrong with one page's front matter, as instructions to fix it."""
+    unfenced = [field for field in ("published", "updated", "reviewed")
+                if isinstance(meta.get(field), str) and ISO_DAY.match(meta[field])]
+    if unfenced and all(isinstance(value, str) for value in meta.values()):
+        # Without its --- lines MkDocs reads the block as MultiMarkdown metadata: all text, no dates.
+        return [f"'{unfenced[0]}: {meta[unfenced[0]]}' was read as plain text, not as a date: the front matter "
+                "must open and close with a line of three hyphens (---)"]
     found = []
     for field in ("title", "description"):
         value = meta.get(field)
@@ -40,10 +46,6 @@ def problems(meta: dict) -> list[str]:
                            ("reviewed", "the last check against the sources, changed or not")):
         if field not in meta:
             found.append(f"add '{field}:' with the date of {meaning} (YYYY-MM-DD)")
-        elif isinstance(meta[field], str) and ISO_DAY.match(meta[field]) and all(
-                isinstance(value, str) for value in meta.values()):
-            found.append(f"'{field}: {meta[field]}' was read as plain text, not as a date: the front matter "
-                         "must open and close with a line of three hyphens (---)")
         elif not is_date(meta[field]):
             found.append(f"'{field}: {meta[field]}' must be a real date written YYYY-MM-DD")
     if is_date(meta.get("published")) and is_date(meta.get("updated")) and meta["updated"] < meta["published"]:
