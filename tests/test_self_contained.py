@@ -6,6 +6,7 @@ enforces this (hooks/self_contained.py with hooks/_foreign_loads.py); these test
 and the browser tests watch the network itself.
 """
 
+import re
 import sys
 
 import pytest
@@ -68,3 +69,15 @@ def test_shipped_css_fetches_nothing_from_another_host(site):
 def test_offline_search_shim_is_vendored_not_fetched(html_pages):
     scripts = [s["src"] for s in html_pages["index.html"].find_all("script", src=True)]
     assert any(src.endswith("assets/vendor/iframe-worker/shim.js") for src in scripts), scripts
+
+
+def test_offline_search_boot_script_sits_beside_the_search_worker(site):
+    """Material's search worker finds its language files (lunr.ko.min.js for the Korean edition) from
+    the address of the first script in the shim's iframe, cut at "/worker"; from any other folder every
+    language but English fails from disk, which the English query set cannot see."""
+    shim = (site / "assets/vendor/iframe-worker/shim.js").read_text(encoding="utf-8")
+    boot = re.search(r'new URL\("([^"]+)",document\.currentScript\.src\)', shim)
+    assert boot, "shim.js no longer names its boot script"
+    address = (site / "assets/vendor/iframe-worker" / boot.group(1)).resolve()
+    assert address.is_file(), f"the boot script {boot.group(1)} is not in the built site"
+    assert "/worker" in address.relative_to(site.resolve()).as_posix(), address

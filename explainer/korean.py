@@ -1,0 +1,141 @@
+"""Korean text as the Korean edition's checks must read it: numbers, quotations and search keywords.
+
+Korean copy writes one quantity many ways (28,500명, 2만8500명, 2만8천500명, 2만 8천500명; 1조5192억원
+for 1.5192 trillion won), so the pair check compares *values*, never digit strings: the English side
+reads "1.5192 trillion" as the same value. Dates are not figures in either language (2026년 6월 4일,
+4 June 2026), as in the English evidence check.
+
+A Korean quotation of an English source is the editors' translation and must say so, the way Korean
+outlets do: the Korean words in quotes followed at once by the English original in quotes and
+brackets, “주된 책임”(“primary responsibility”). The English original is then held to the English
+evidence; a quotation without it must be the words of a Korean source, verbatim.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+HANGUL_WORD = re.compile(r"[가-힣]+")
+
+# Korean units: 천 (10^3) groups inside 만/억/조 (10^4, 10^8, 10^12), as in 2만8천500 or 3천500억.
+_SMALL_UNITS = {"천": Decimal(1000), "백": Decimal(100)}
+_BIG_UNITS = {"만": Decimal(10) ** 4, "억": Decimal(10) ** 8, "조": Decimal(10) ** 12}
+_GROUP = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s?([천백])?\s?([만억조])?")
+# Dates and their parts are not figures: a year (2026, 2026년, the years of 2026~2030), a month with or
+# without its day (6월, 6월 4일), a dotted date (2026. 6. 4.). A count of days (60일) stays a figure.
+_KOREAN_DATE = re.compile(
+    r"(?<![\d.,])(?:19|20)\d\d(?:\.\s?\d{1,2}\.\s?\d{1,2}\.?|(?![\d.,]\d)(?:\s?년)?)"
+    r"|(?<![\d.,])\d{1,2}\s?월(?:\s?\d{1,2}\s?일)?"
+)
+
+_ENGLISH_SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.,\-])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ENGLISH_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}|\b{_MONTHS}\s+\d{{1,2}}\b|(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+
+QUOTATION = re.compile(r"“([^“”]+)”")
+# “한국어”(“English”): the English original right after the translation, brackets ASCII or full-width.
+_MARKED_TRANSLATION = re.compile(r"“([^“”]+)”\s?[(\uff08]\s?“([^“”]+)”\s?[)\uff09]")
+
+
+def _value(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
+
+
+def _groups(text: str) -> list[list[re.Match[str]]]:
+    """Number groups (digits, then 천/백, then 만/억/조) joined into one number where a unit ends a group
+    and the next group follows at once or after one space: 2만 8천500 is one number, 3 5 two."""
+    numbers: list[list[re.Match[str]]] = []
+    for match in _GROUP.finditer(text):
+        previous = numbers[-1][-1] if numbers else None
+        joined = (
+            previous is not None
+            and (previous.group(2) or previous.group(3))
+            and text[previous.end() : match.start()] in ("", " ")
+        )
+        if joined:
+            numbers[-1].append(match)
+        else:
+            numbers.append([match])
+    return numbers
+
+
+def _number(groups: list[re.Match[str]]) -> Decimal:
+    total = Decimal(0)
+    group = Decimal(0)  # what has been read since the last 만, 억 or 조
+    for match in groups:
+        number, small, big = match.groups()
+        group += _value(number) * (_SMALL_UNITS[small] if small else 1)
+        if big:
+            total += group * _BIG_UNITS[big]
+            group = Decimal(0)
+    return total + group
+
+
+def korean_number(token: str) -> Decimal:
+    """The value of one number as Korean copy writes it: 2만8천500 → 28500, 1조5192억 → 1519200000000."""
+    numbers = _groups(token)
+    if len(numbers) != 1 or "".join(m.group(0) for m in numbers[0]).replace(" ", "") != token.replace(" ", ""):
+        raise ValueError(f"not one Korean number: {token!r}")
+    return _number(numbers[0])
+
+
+def korean_quantities(text: str) -> set[Decimal]:
+    """Every figure in Korean text, by value; dates and their parts are not figures."""
+    return {_number(groups) for groups in _groups(_KOREAN_DATE.sub(" ", text))}
+
+
+def english_quantities(text: str) -> set[Decimal]:
+    """Every figure in English text, by value, "1.5192 trillion" read as one value; dates are not figures."""
+    text = _ENGLISH_DATE.sub(" ", text)
+    return {
+        _value(number) * (_ENGLISH_SCALES[scale] if scale else 1) for number, scale in _ENGLISH_NUMBER.findall(text)
+    }
+
+
+class Translation(NamedTuple):
+    korean: str
+    english: str
+
+
+def marked_translations(text: str) -> list[Translation]:
+    """The editors' translations of English quotations, each with its English original beside it."""
+    return [Translation(korean, english) for korean, english in _MARKED_TRANSLATION.findall(text)]
+
+
+def unmarked_quotations(text: str) -> list[str]:
+    """Quotations that are not a marked translation (nor the English original of one): a Korean source's words."""
+    unmarked = _MARKED_TRANSLATION.sub(" ", text)
+    return QUOTATION.findall(unmarked)
+
+
+def search_keywords(text: str, variants: dict[str, list[str]] | None = None, shortest_word: int = 4) -> list[str]:
+    """Hidden search terms for Korean text, which Material's search does not segment.
+
+    Lunr matches a query as a word prefix, so 작전통제권 is not found inside 전시작전통제권 and 전작권전환 not
+    in "전작권 전환". Added: the suffixes (two syllables or more) of each Hangul word of `shortest_word`
+    syllables or more, each pair of adjacent Hangul words joined, and the editors' variants of terms the
+    text contains (전시작전통제권 → 전작권, …). Sorted, without duplicates, never a word already in the text.
+    """
+    words = HANGUL_WORD.findall(text)
+    present = set(words)
+    found: set[str] = set()
+    for word in words:
+        if len(word) >= shortest_word:
+            found.update(word[start:] for start in range(1, len(word) - 1))
+    found.update(first + second for first, second in itertools.pairwise(words))
+    for term, term_variants in (variants or {}).items():
+        if term in text:
+            found.update(term_variants)
+    return sorted(found - present)
