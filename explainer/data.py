@@ -150,15 +150,16 @@ def check_schema(entries: list[dict], path, schema: Path) -> None:
         if not where and error.validator == "minItems":
             problems.append(f"{path}: holds no entries; it needs at least one")
             continue
-        if not where or not isinstance(where[0], int):
-            problems.append(f"{path}: {error.message}")
-            continue
-        name = entry_label(entries[where[0]], where[0])
-        field = field_name(where[1:]) if where[1:] else ""
+        in_entry = bool(where) and isinstance(where[0], int) and isinstance(entries, list)
+        field = field_name(where[1:] if in_entry else where) if (where[1:] if in_entry else where) else ""
         problem = describe(error)
         if error.validator in ("required", "additionalProperties"):
             named = re.findall(r"'([^']+)'", error.message)
             field = ".".join(part for part in (field, named[0] if named else "") if part)
+        if not in_entry:  # a file that is one mapping (data/addresses.yml): its fields, by name
+            problems.append(f"{path}: field '{field}': {problem}" if field else f"{path}: {error.message}")
+            continue
+        name = entry_label(entries[where[0]], where[0])
         problems.append(str(DataError(path, name, field or "(entry)", problem)))
     if problems:
         raise DataError(path, problem="\n".join(problems[:10]).removeprefix(f"{path}: "))
@@ -209,7 +210,10 @@ def partial_date(value) -> str:
     if not match:
         raise ValueError(f"'{text}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = (int(part) if part else 1 for part in match.groups())
-    datetime.date(year, month, day)  # raises ValueError for 2026-02-30
+    try:
+        datetime.date(year, month, day)
+    except ValueError as error:  # 2026-02-30
+        raise ValueError(f"'{text}' is not a real date ({error})") from error
     return text
 
 

@@ -7,7 +7,8 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
+from .data import (DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text,
+                   partial_date, read_text)
 from .references import csl_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
@@ -124,12 +125,13 @@ def check_evidence(entry: dict, path, name: str) -> None:
                         "in data/, like article.txt")
     if not file.is_file():
         raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
+    read_text(file)  # the evidence check reads it whole: a file that is not UTF-8 is named now
 
 
 def evidence_texts(sources: dict[str, dict], config) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
     folder = data_path(config, "")
-    return {source_id: ((folder / source["full_text"]).read_text(encoding="utf-8") if "full_text" in source
+    return {source_id: (read_text(folder / source["full_text"]) if "full_text" in source
                         else "\n".join(source["evidence"]))
             for source_id, source in sources.items()}
 

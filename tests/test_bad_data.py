@@ -110,6 +110,21 @@ def test_case_1_21_a_file_that_is_not_utf8_is_named(tmp_path):
     assert message.startswith(f"{path}: is not UTF-8 text: byte 0xe9 on line "), message
 
 
+def test_case_1_21_a_full_text_that_is_not_utf8_is_named(tmp_path):
+    """Case 1.21 for the article kept whole: its text is read by the evidence check."""
+    path = tmp_path / "sources.yml"
+    (tmp_path / "article.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    message = refused(sources.validate, [dict(ARTICLE)], path)
+    assert message.startswith(f"{tmp_path / 'article.txt'}: is not UTF-8 text: byte 0xe9 on line 1"), message
+
+
+def test_cases_1_6_1_27_an_impossible_date_names_its_value(tmp_path):
+    """Cases 1.6 and 1.27 held, but said only 'day is out of range for month': the value is named now."""
+    path = tmp_path / "sources.yml"
+    assert refused(sources.validate, [dict(SOURCE, date="2026-02-30")], path) == where(path, "wire", "date") + (
+        "'2026-02-30' is not a real date (day is out of range for month)")
+
+
 # ---- probe 1: data/timeline.yml ----------------------------------------------------------------
 
 def test_case_1_29_a_timeline_entry_pointing_at_no_page_is_named(project):
@@ -313,6 +328,21 @@ def test_case_3_15_the_not_found_page_cannot_be_moved(tmp_path):
                                                    "moved": [{"from": "404.html", "to": "index.html"}]})
     assert refused(addresses.read_registry, path).startswith("data/addresses.yml: moved '404.html': that address "
                                                               "is the theme's page for addresses that do not exist")
+
+
+@pytest.mark.parametrize("text, named, case", [
+    ("live: [index.html]\n", "field 'moved': missing", "1.68"),
+    ("live: index.html\nmoved: []\n", "field 'live': must be a list", "1.69"),
+    ("live: [index.html]\nmoved:\n  - {from: old.html, to: index.html, why: renamed}\n",
+     "field 'moved[1].why': unknown field (known fields: from, to)", "1.72"),
+    ("live: [index.html, 5]\nmoved: []\n", "field 'live[2]': must be text", "1.82"),
+    ("live: [index.html]\nmoved: [old.html]\n", "field 'moved[1]': must be a mapping", "1.83"),
+])
+def test_cases_1_68_to_1_83_registry_mistakes_name_the_field(tmp_path, text, named, case):
+    """Cases 1.68-1.83 held with jsonschema's own wording, naming no entry; now the field is named."""
+    path = tmp_path / "addresses.yml"
+    path.write_text(text, encoding="utf-8")
+    assert refused(addresses.read_registry, path) == f"data/addresses.yml: {named}", case
 
 
 EARLIER = {"live": ["faq.html", "faq.html#title", "faq.html#what-seoul-pays", "index.html"],
