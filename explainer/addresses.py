@@ -74,8 +74,14 @@ def vanished(earlier: dict, live: set[str], moved: dict[str, str]) -> list[str]:
 
 
 def _git(project: Path, *args: str) -> str | None:
+    """git's output in the project, or None (no git, not a repository, no such commit).
+
+    safe.directory names the project itself: in a CI container the checkout belongs to another
+    user, and git would refuse to read it. Trusting its .git adds nothing: the build already
+    runs this checkout's own hooks."""
+    safe = f"safe.directory={Path(project).resolve()}"
     try:
-        done = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, timeout=30)
+        done = subprocess.run(["git", "-c", safe, *args], cwd=project, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
