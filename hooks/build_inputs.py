@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from explainer.data import DataError, data_path, read_text
 from explainer.build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
+from explainer.data import DataError, data_path, read_text
 
 
 @event_priority(100)
