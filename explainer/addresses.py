@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .csp import with_policy
-from .data import SCHEMAS, DataError, check_schema
+from .data import SCHEMAS, DataError, check_schema, read_text
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
@@ -27,8 +27,12 @@ CITABLE = "citable"  # the class of elements that are cited by their id (timelin
 
 def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
+        text = read_text(path)
+    except DataError as error:  # missing, or not UTF-8: say so, by the registry's own name
+        raise DataError(REGISTRY, problem=str(error).removeprefix(f"{path}: ")) from error
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
         raise DataError(REGISTRY, problem=f"cannot be read: {error}") from error
     if not isinstance(data, dict) or set(data) - {"live", "moved"}:
         raise DataError(REGISTRY, problem="only 'live' and 'moved' lists belong here")

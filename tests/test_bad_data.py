@@ -346,6 +346,13 @@ def test_cases_1_68_to_1_83_registry_mistakes_name_the_field(tmp_path, text, nam
     assert refused(addresses.read_registry, path) == f"data/addresses.yml: {named}", case
 
 
+def test_case_1_21_a_registry_that_is_not_utf8_is_named(tmp_path):
+    """Case 1.21's rule for every data file, the registry included (it is read before any other hook's use)."""
+    path = tmp_path / "addresses.yml"
+    path.write_bytes("live: [caf\xe9.html]\nmoved: []\n".encode("latin-1"))
+    assert refused(addresses.read_registry, path).startswith("data/addresses.yml: is not UTF-8 text: byte 0xe9 on line 1")
+
+
 EARLIER = {"live": ["faq.html", "faq.html#title", "faq.html#what-seoul-pays", "index.html"],
            "moved": [{"from": "old.html", "to": "index.html"}]}
 
