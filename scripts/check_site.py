@@ -9,6 +9,7 @@ evidence of the sources cited beside it, nothing loaded from another host, and e
 published address present. Exits 1 with one line per problem.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,9 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 from explainer import changes as _changes
 from explainer import editions as _editions
 from explainer.addresses import exists, ids_in, lost_addresses, read_registry
+from explainer.build_inputs import source_date_epoch
 from explainer.data import DataError, load_list, read_text
 from explainer.evidence import blocks_of, check_blocks
 from explainer.foreign_loads import foreign_loads
+from explainer.front_matter import page_problems
 from explainer.sources import evidence_texts, validate as validate_sources
 
 DATA = ROOT / "data"
@@ -70,6 +73,16 @@ def check(root: Path = ROOT) -> list[str]:
             step()
         except DataError as error:
             problems.append(str(error))
+    for page in sorted((root / "docs").rglob("*.md")):
+        name = page.relative_to(root / "docs").as_posix()
+        try:
+            problems += [f"{name}: {p}" for p in page_problems(read_text(page))]
+        except DataError as error:
+            problems.append(str(error))
+    try:
+        source_date_epoch(os.environ)
+    except ValueError as error:
+        problems.append(str(error))
     return problems
 
 

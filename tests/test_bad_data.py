@@ -48,7 +48,8 @@ RING = [[126.0 + i / 10, 37.0 + (i % 3) / 10] for i in range(12)]
 OUTLINE = {"source": "Natural Earth", "south": [RING], "north": [[[x, y + 2] for x, y in RING]],
            "boundary": [[[126.0, 38.0], [127.0, 38.3], [128.0, 38.5]]]}
 NAMED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")
-FORCES_PAGE = "---\ntitle: Forces\n---\n\n# Forces {#title}\n\n## Troops {#troops}\n\nText.\n"
+FORCES_PAGE = ("---\ntitle: Forces\ndescription: Where the forces are.\npublished: 2026-11-27\nupdated: 2026-11-27\n"
+               "reviewed: 2026-11-27\n---\n\n# Forces {#title}\n\n## Troops {#troops}\n\nText.\n")
 REGISTRY = {"live": ["forces.html", "forces.html#title", "forces.html#troops"], "moved": []}
 
 
@@ -275,6 +276,24 @@ def test_case_1_120_front_matter_without_its_fences_is_named():
     assert front_matter_problems({"title": "FAQ", "description": "Short.", "published": datetime.date(2026, 11, 27),
                                   "updated": datetime.date(2026, 11, 27), "reviewed": datetime.date(2026, 11, 27),
                                   }) == []
+
+
+@pytest.mark.parametrize("page, named, case", [
+    (FORCES_PAGE.replace("---\n", "", 2), "forces.md: the page must open with its front matter between two lines "
+                                          "of three hyphens (---)", "1.120"),
+    (FORCES_PAGE.replace("title: Forces", 'title: "Forces\\0"'), "forces.md: 'title:' holds the invisible control "
+                                                                   "character U+0000", "2.20"),
+])
+def test_cases_1_120_2_20_check_reads_front_matter_too(project, page, named, case):
+    """Cases 1.120 and 2.20 stopped only the build: check reads each page's front matter as well."""
+    (project / "docs" / "forces.md").write_text(page, encoding="utf-8")
+    assert any(p.startswith(named) for p in check_site.check(project)), (case, check_site.check(project))
+
+
+@pytest.mark.parametrize("value, case", [("99999999999999", "6.19"), ("253402300799", "6.20")])
+def test_cases_6_19_6_20_check_reads_source_date_epoch(project, monkeypatch, value, case):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert any("is too late" in p for p in check_site.check(project)), case
 
 
 # ---- probe 2: control characters (2.19 data, 2.20 front matter) ------------------------------------
