@@ -8,17 +8,24 @@ PY := .venv/bin/python
 # Material and MkDocs print end-of-life / MkDocs 2 banners on every build; they are noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench pdf edition check-review lock clean
+.PHONY: serve test check build bench pdf edition check-review lock clean
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test:  ## Install what the tests need (browser included) and run the whole suite
-	scripts/venv.sh test
+test: check  ## Install what the tests need (browser included), run make check, then the whole suite
 	scripts/browser.sh
 	scripts/npm-test-tools.sh
 	$(PY) -m pytest
+
+check:  ## Seconds: lint (ruff), format, types (mypy, strict on explainer/), the data files, the unit tests
+	scripts/venv.sh test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(PY) -m explainer check
+	$(PY) -m pytest -q -m unit
 
 build:  ## Strict build into site/; a failed build leaves the previous site/ untouched
 	scripts/venv.sh site
@@ -33,15 +40,15 @@ pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headl
 
 edition:  ## Cut today's dated edition into docs/editions/ and register it (commit what it writes)
 	scripts/venv.sh test
-	$(PY) scripts/make_edition.py
+	$(PY) -m explainer edition
 
 check-review:  ## List pages whose last review is older than the review cycle (about.html#last-review)
 	scripts/venv.sh site
-	$(PY) scripts/check_review.py
+	$(PY) -m explainer review
 
 bench:  ## Build time, site size and each page's first-view weight (prints, asserts nothing)
 	scripts/venv.sh test
-	$(PY) scripts/bench.py
+	$(PY) -m tests.support.bench
 
 lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, from .venv)
 	scripts/venv.sh lock

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .data import DataError, check_unique_ids, data_path, entry_name, full_date, human_date, load_list, markdown_text
@@ -23,13 +24,13 @@ FEED_NAME = "feed.xml"
 _cache: dict = {}
 
 
-def load_changes(config) -> list[dict]:
-    """The record, validated once per change of it or of the sources (the hooks share it)."""
-    path, sources = data_path(config, "changes.yml"), data_path(config, "sources.yml")
+def load_changes(root: Path) -> list[dict]:
+    """The record, validated once per change of it or of the sources."""
+    path, sources = data_path(root, "changes.yml"), data_path(root, "sources.yml")
     key = (path, path.stat().st_mtime_ns, sources.stat().st_mtime_ns)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = validate(load_list(path), path, set(load_sources(config)))
+        _cache[key] = validate(load_list(path), path, set(load_sources(root)))
     return _cache[key]
 
 

@@ -31,17 +31,24 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
 
 
-class DataError(Exception):
-    """A data file is wrong; the message names the file, the entry and the field (or the file alone)."""
+class ExplainerError(Exception):
+    """An input is wrong; the message names the file, the entry and the field (or the file alone).
 
-    def __init__(self, path, entry=None, field=None, problem=None):
+    The one error type of the package: the site model, every loader and validator raise it, and
+    the engine adapter turns it into a build error, the command line into a line of output."""
+
+    def __init__(self, path: object, entry: object = None, field: object = None, problem: str | None = None) -> None:
+        self.path, self.entry, self.field, self.problem = path, entry, field, problem
         where = f"{path}: entry '{entry}', field '{field}': " if entry is not None else f"{path}: "
         super().__init__(where + (problem or ""))
 
 
-def data_path(config, name: str) -> Path:
-    """Where a data file is, from the config's own path (wherever mkdocs runs from)."""
-    return Path(config["config_file_path"]).parent / "data" / name
+DataError = ExplainerError  # the name the validators were written with
+
+
+def data_path(root: Path, name: str) -> Path:
+    """Where a data file is in the project at root (the folder holding mkdocs.yml and data/)."""
+    return Path(root) / "data" / name
 
 
 class _TextDatesLoader(yaml.SafeLoader):

@@ -1,6 +1,6 @@
 """Dated editions: frozen copies of the whole explainer, registered by content hash.
 
-Plain Python, no MkDocs import. `make edition` (scripts/make_edition.py) writes an edition
+Plain Python, no MkDocs import. `make edition` (explainer/make_edition.py) writes an edition
 into docs/editions/ and its entry into data/editions.yml; from then on the build checks
 that the files are there, unchanged, and that nothing unregistered sits beside them.
 """

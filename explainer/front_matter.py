@@ -14,7 +14,6 @@ import yaml
 from .data import FORBIDDEN
 
 ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-FENCED = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs finds the block
 
 DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
 
@@ -71,14 +70,3 @@ def unreadable(markdown: str) -> str | None:
         return f"cannot be read ({error}); dates must be real and written YYYY-MM-DD"
     return None
 
-
-def page_problems(markdown: str) -> list[str]:
-    """A page file's front matter problems, read as MkDocs reads it, without MkDocs (scripts/check_site.py)."""
-    block = FENCED.match(markdown.removeprefix("\ufeff"))
-    if not block:
-        return ["the page must open with its front matter between two lines of three hyphens (---)"]
-    try:
-        meta = yaml.safe_load(block.group(1))
-    except (yaml.YAMLError, ValueError) as error:
-        return [f"front matter cannot be read ({error}); dates must be real and written YYYY-MM-DD"]
-    return problems(meta if isinstance(meta, dict) else {})

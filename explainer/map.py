@@ -19,6 +19,10 @@ KM_PER_DEGREE = 111.32  # a degree of latitude; of longitude, times cos(latitude
 DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
 
 
+# The places the map's fixed description names (explainer/mkdocs_adapter.py, MAP_DESCRIPTION).
+DESCRIBED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")
+
+
 class MapError(ValueError):
     pass
 
@@ -44,7 +48,7 @@ def positions(places: list[dict]) -> dict[str, tuple[float, float]]:
 def validate(places: list[dict], path, source_ids: set[str], named: tuple[str, ...] = ()) -> list[dict]:
     """What data/schemas/places.schema.json cannot say: unique ids, known sources, places that exist.
 
-    named: the ids the map's fixed description promises (hooks/map.py); each must be here.
+    named: the ids the map's fixed description promises (DESCRIBED); each must be here.
     """
     check_unique_ids(places, path)
     ids = {place["id"] for place in places}
@@ -56,7 +60,7 @@ def validate(places: list[dict], path, source_ids: set[str], named: tuple[str, .
             if unknown:
                 raise DataError(path, name, field, f"unknown source id(s) {unknown} (see data/sources.yml)")
         if sum(key in place for key in ("at", "from", "toward")) != 1:
-            raise DataError(path, name, "at", "give exactly one of at, from, toward")
+            raise DataError(path, name, "at", "give exactly one of at, from, toward: a place needs a position")
         for key in ("from", "toward"):
             if key in place and place[key]["place"] not in ids:
                 raise DataError(path, name, f"{key}.place", f"no place '{place[key]['place']}' in this file")
@@ -67,11 +71,11 @@ def validate(places: list[dict], path, source_ids: set[str], named: tuple[str, .
     for position, place in enumerate(places):
         if "toward" in place and place["toward"]["place"] not in found:
             raise DataError(path, entry_name(place, position), "toward.place",
-                            f"'{place['toward']['place']}' has no position itself (give it 'at' or 'from')")
+                            f"'{place['toward']['place']}' is not a place with a position")
     missing = [i for i in named if i not in ids]
     if missing:
         raise DataError(path, problem=f"the map's description names {', '.join(missing)}, which this file does "
-                        "not hold; add the place, or change the description in hooks/map.py")
+                        "not hold; add the place, or change MAP_DESCRIPTION in explainer/mkdocs_adapter.py")
     return places
 
 

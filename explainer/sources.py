@@ -26,9 +26,9 @@ ARCHIVE = "https://web.archive.org/web/"
 _cache: dict = {}
 
 
-def load_sources(config) -> dict[str, dict]:
+def load_sources(root: Path) -> dict[str, dict]:
     """Sources by id. Re-read only when the file changed (mkdocs serve rebuilds often)."""
-    path = data_path(config, "sources.yml")
+    path = data_path(root, "sources.yml")
     key = (path, path.stat().st_mtime_ns)
     if key not in _cache:
         _cache.clear()
@@ -128,9 +128,9 @@ def check_evidence(entry: dict, path, name: str) -> None:
     read_text(file)  # the evidence check reads it whole: a file that is not UTF-8 is named now
 
 
-def evidence_texts(sources: dict[str, dict], config) -> dict[str, str]:
+def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
-    folder = data_path(config, "")
+    folder = data_path(root, "")
     return {source_id: (read_text(folder / source["full_text"]) if "full_text" in source
                         else "\n".join(source["evidence"]))
             for source_id, source in sources.items()}

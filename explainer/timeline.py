@@ -1,6 +1,6 @@
 """The timeline (data/timeline.yml): its rules and its rendering, in plain Python.
 
-No MkDocs import: hooks/timeline.py hands it the data and the navigation titles and puts
+No MkDocs import: the engine adapter hands it the data and the navigation titles and puts
 what it renders where a page says `<!-- timeline -->` or `<!-- latest-developments -->`.
 """
 
@@ -113,9 +113,6 @@ def check_when(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
-TITLES: dict[str, str] = {}  # page source path -> navigation label, set by the hook
-
-
 def render_latest(entries: list[dict]) -> str:
     """The newest things that happened, newest first, each linking to its timeline entry."""
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
@@ -138,7 +135,8 @@ def is_earlier(entry: dict) -> bool:
     return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
 
 
-def render(entries: list[dict], page_path: str) -> str:
+def render(entries: list[dict], page_path: str, titles: dict[str, str]) -> str:
+    """The timeline page's sections; titles: each page's navigation label, by source path."""
     now = now_entry(entries)
     parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
     for section_id, heading, kinds in SECTIONS:
@@ -149,17 +147,17 @@ def render(entries: list[dict], page_path: str) -> str:
         if earlier:
             years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
             section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
-                        + timeline_list(earlier, now, page_path) + "\n</details>\n\n")
-        parts.append(section + timeline_list(recent, now, page_path))
+                        + timeline_list(earlier, now, page_path, titles) + "\n</details>\n\n")
+        parts.append(section + timeline_list(recent, now, page_path, titles))
     return "\n\n".join(parts)
 
 
-def timeline_list(entries: list[dict], now: dict, page_path: str) -> str:
-    items = [render_entry(e, e is now, page_path) for e in entries]
+def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[str, str]) -> str:
+    items = [render_entry(e, e is now, page_path, titles) for e in entries]
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
-def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
+def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str]) -> str:
     kind = entry["kind"]
     if "date" in entry:
         when = f'<time datetime="{entry["date"]}">{human_date(entry["date"])}</time>'
@@ -172,7 +170,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str) -> str:
     page_file = target.split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    more = f"[Explained in: {TITLES.get(page_file, page_file)}]({target})"
+    more = f"[Explained in: {titles.get(page_file, page_file)}]({target})"
     footnotes = "".join(f"[^{s}]" for s in entry["sources"])
     lines = [
         f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',

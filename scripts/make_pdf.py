@@ -20,7 +20,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from chromium import CHROMIUM_ARGS, chromium_path
+from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from explainer.downloads import PDF_NAME
 
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"

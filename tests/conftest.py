@@ -1,29 +1,20 @@
 """The built site is the thing under test: build it once, then read what a reader gets."""
 
-import contextlib
-import functools
-import http.server
 import os
-import shutil
-import socketserver
 import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from chromium import CHROMIUM_ARGS, chromium_path
-# What a build needs; tests that break the input build a copy of exactly this.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
-FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparable
+from explainer.chromium import CHROMIUM_ARGS, chromium_path
+from tests.support.project import FIXED_EPOCH, PROJECT_PARTS, ROOT, QuietHandler, copy_project, run_build, serve_folder
+
+__all__ = ["FIXED_EPOCH", "PROJECT_PARTS", "ROOT", "QuietHandler", "copy_project", "run_build", "serve_folder"]
 
 
 def pytest_report_header():
-    from accessibility_engines import versions
+    from tests.support.accessibility_engines import versions
 
     return f"{versions()}; chromium: {chromium_path()}"
 
@@ -42,30 +33,6 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("search hit rates (tests/search_queries.yml)")
         for line in SEARCH_HIT_RATES:
             terminalreporter.write_line(line)
-
-
-def run_build(project: Path, site_dir: Path, extra_env: dict | None = None,
-              python: str = sys.executable) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
-    env.pop("SITE_URL", None)  # the documented default, unless a test sets one
-    env.update(extra_env or {})
-    return subprocess.run(
-        [python, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=project,
-    )
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part)
-        elif source.exists():
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 @pytest.fixture(scope="session")
@@ -146,22 +113,6 @@ def browser(chromium):
         launched.close()
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve_folder(folder: Path, handler=QuietHandler):
-    """Serve folder on a free loopback port; yields its address, ending in '/'."""
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder))) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def http_site(site):
     """The built site over HTTP on loopback, as a reader of the hosted site gets it."""
@@ -204,3 +155,21 @@ def visit(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+# ---- The test pyramid: unit (marked by hand), site, build, browser (marked here from the fixtures) ----
+
+SITE_FIXTURES = {"site", "site_build", "html_pages", "http_site", "site_root"}
+BUILD_FIXTURES = {"broken_copy"}
+BROWSER_FIXTURES = {"browser", "visit", "chromium"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """`-m site`, `-m build` and `-m browser` select by what a test needs; a unit test needs none of it."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in (("site", SITE_FIXTURES), ("build", BUILD_FIXTURES), ("browser", BROWSER_FIXTURES)):
+            if needs & fixtures and not item.get_closest_marker(marker):
+                item.add_marker(marker)
+        if item.get_closest_marker("unit") and needs & (SITE_FIXTURES | BUILD_FIXTURES | BROWSER_FIXTURES):
+            raise pytest.UsageError(f"{item.nodeid} is marked unit but needs {sorted(needs)}: a unit test builds nothing")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from accessibility_engines import AXE, AXE_VERSION, HTMLCS, HTMLCS_VERSION
+from tests.support.accessibility_engines import AXE, AXE_VERSION, HTMLCS, HTMLCS_VERSION
 
 pytestmark = pytest.mark.browser
 

@@ -10,19 +10,18 @@ import datetime
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 import yaml
 
 from conftest import ROOT
-from explainer import addresses, data, figures, map as places_map, sources, timeline
+from explainer import addresses, check_site, data, figures, map as places_map, sources, timeline
 from explainer.build_inputs import source_date_epoch
 from explainer.data import DataError, load_list
 from explainer.front_matter import problems as front_matter_problems
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import check_site  # noqa: E402
+pytestmark = pytest.mark.unit
+
 
 # ---- tiny fixtures ---------------------------------------------------------------------------
 
@@ -83,6 +82,8 @@ def project(tmp_path):
     write_yaml(root / "data" / "map" / "places.yml", PLACES)
     (root / "data" / "map" / "korea-outline.json").write_text(json.dumps(OUTLINE), encoding="utf-8")
     (root / "data" / "abbreviations.md").write_text("*[DMZ]: Demilitarized Zone\n", encoding="utf-8")
+    (root / "data" / "article.txt").write_text("The article.\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Tiny\nnav:\n  - Forces: forces.md\n", encoding="utf-8")
     (root / "docs" / "editions").mkdir(parents=True)
     (root / "docs" / "forces.md").write_text(FORCES_PAGE, encoding="utf-8")
     return root
@@ -147,10 +148,14 @@ def test_case_1_30_a_timeline_entry_pointing_at_no_anchor_is_named(project):
 
 def test_case_1_31_a_timeline_entry_pointing_at_the_timeline_is_named_by_check(project):
     """Case 1.31 held in the build only; check now sees it too."""
-    (project / "docs" / "timeline.md").write_text("# Timeline {#title}\n\n<!-- timeline -->\n", encoding="utf-8")
+    page = FORCES_PAGE.replace("## Troops {#troops}", "<!-- timeline -->")
+    (project / "docs" / "timeline.md").write_text(page, encoding="utf-8")
+    write_yaml(project / "data" / "addresses.yml", dict(REGISTRY, live=[*REGISTRY["live"], "timeline.html",
+                                                                          "timeline.html#title"]))
+    write_yaml(project / "data" / "changes.yml", [dict(CHANGE, pages=["forces.md", "timeline.md"])])
     write_yaml(project / "data" / "timeline.yml", [dict(EVENT, page="timeline.md#title")])
-    assert any(p.startswith(where(project / "data" / "timeline.yml", "treaty", "page"))
-               for p in check_site.check(project))
+    assert check_site.check(project) == [where("data/timeline.yml", "treaty", "page") +
+                                         "must point at a section page, not at the timeline"]
 
 
 @pytest.mark.parametrize("name, case", [("timeline.yml", "1.33"), ("changes.yml", "1.64"),
@@ -243,11 +248,10 @@ def test_cases_1_109_to_1_111_a_bad_outline_is_named(tmp_path, text, case, named
 
 def test_case_1_113_check_reads_the_places_and_the_outline(project):
     """Case 1.113: check never read data/map/places.yml or korea-outline.json."""
-    write_yaml(project / "data" / "map" / "places.yml", [PLACES[0], dict(PLACES[1], id="seoul"), *PLACES[2:]])
     (project / "data" / "map" / "korea-outline.json").write_text("{", encoding="utf-8")
-    found = check_site.check(project)
-    assert any("places.yml: entry 'seoul', field 'id'" in p for p in found), found
-    assert any("korea-outline.json: cannot be read as JSON" in p for p in found), found
+    assert "korea-outline.json: cannot be read as JSON" in check_site.check(project)[0]
+    write_yaml(project / "data" / "map" / "places.yml", [PLACES[0], dict(PLACES[1], id="seoul"), *PLACES[2:]])
+    assert "places.yml: entry 'seoul', field 'id'" in check_site.check(project)[0]
 
 
 # ---- probe 1: other inputs -------------------------------------------------------------------------
@@ -279,15 +283,16 @@ def test_case_1_120_front_matter_without_its_fences_is_named():
 
 
 @pytest.mark.parametrize("page, named, case", [
-    (FORCES_PAGE.replace("---\n", "", 2), "forces.md: the page must open with its front matter between two lines "
-                                          "of three hyphens (---)", "1.120"),
-    (FORCES_PAGE.replace("title: Forces", 'title: "Forces\\0"'), "forces.md: 'title:' holds the invisible control "
-                                                                   "character U+0000", "2.20"),
+    (FORCES_PAGE.replace("---\n", "", 2), "docs/forces.md: the page must open with its front matter between "
+                                          "two lines of three hyphens (---)", "1.120"),
+    (FORCES_PAGE.replace("title: Forces", 'title: "Forces\\0"'), "docs/forces.md: front matter: 'title:' holds the "
+                                                                   "invisible control character U+0000", "2.20"),
 ])
 def test_cases_1_120_2_20_check_reads_front_matter_too(project, page, named, case):
     """Cases 1.120 and 2.20 stopped only the build: check reads each page's front matter as well."""
     (project / "docs" / "forces.md").write_text(page, encoding="utf-8")
-    assert any(p.startswith(named) for p in check_site.check(project)), (case, check_site.check(project))
+    found = check_site.check(project)
+    assert len(found) == 1 and found[0].startswith(named), (case, found)
 
 
 @pytest.mark.parametrize("value, case", [("99999999999999", "6.19"), ("253402300799", "6.20")])

@@ -63,6 +63,7 @@ GOOD = {"title": "FAQ", "description": "Short answers.", "published": datetime.d
         "updated": datetime.date(2026, 11, 27), "reviewed": datetime.date(2026, 11, 27)}
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("change, named", [
     ({"title": None}, "title"), ({"description": None}, "description"), ({"updated": None}, "updated"),
     ({"updated": "27/11/2026"}, "updated"), ({"reviewed": None}, "reviewed"),

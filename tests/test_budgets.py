@@ -1,6 +1,6 @@
 """Fast on a weak phone: budgets on bytes, which do not drift (times are in `make bench`)."""
 
-from page_weight import first_view, gz
+from tests.support.page_weight import first_view, gz
 
 # Every page carries the site's stylesheet inline (about 5 KB gzip: one request fewer before
 # first paint, hooks/first_paint.py), so HTML and first view are counted together: raised from

@@ -10,6 +10,7 @@ from explainer.build_inputs import is_preview, site_url_problem, source_date_epo
 # ---- Symlinks ----
 
 
+@pytest.mark.unit
 def test_symlinks_are_found_in_every_input_folder_and_named(tmp_path):
     for folder in ("docs/assets", "data", "overrides"):
         (tmp_path / folder).mkdir(parents=True)
@@ -45,11 +46,13 @@ BAD_ADDRESSES = {
 }
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("url", GOOD_ADDRESSES)
 def test_a_plain_site_address_is_accepted(url):
     assert site_url_problem(url) is None
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("url, named", BAD_ADDRESSES.items(), ids=list(BAD_ADDRESSES))
 def test_a_bad_site_address_is_refused_saying_why(url, named):
     problem = site_url_problem(url)
@@ -63,6 +66,7 @@ def test_a_bad_site_url_stops_the_build_naming_it(broken_copy):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.unit
 def test_only_a_loopback_address_is_a_preview():
     assert is_preview("http://127.0.0.1:8000/") and is_preview("http://localhost:8000/")
     assert not is_preview("https://example.github.io/seoul-in-the-lead/")
@@ -89,6 +93,7 @@ def test_a_published_build_promises_its_addresses(broken_copy):
 
 # ---- SOURCE_DATE_EPOCH ----
 
+@pytest.mark.unit
 def test_source_date_epoch_must_be_whole_seconds():
     assert source_date_epoch({}) is None
     assert source_date_epoch({"SOURCE_DATE_EPOCH": "1795000000"}) == 1795000000

@@ -25,6 +25,7 @@ def entry(**fields):
 # ---- The record, as plain functions on small inputs ----
 
 # The shape of an entry (fields, types, kinds, ids) is the schema's: tests/test_data_files.py.
+@pytest.mark.unit
 @pytest.mark.parametrize("bad, field", [
     (entry(date="2026-11"), "date"), (entry(date="2026-02-30"), "date"), (entry(sources=["no-such-source"]), "sources"),
 ])
@@ -33,6 +34,7 @@ def test_a_malformed_change_names_entry_and_field(bad, field):
         validate([bad], "data/changes.yml", {"reuters-nds"})
 
 
+@pytest.mark.unit
 def test_changes_run_newest_first_with_unique_ids():
     with pytest.raises(DataError, match="newest first"):
         validate([entry(id="a", date="2026-11-01"), entry(id="b", date="2026-11-27")], "data/changes.yml", set())
@@ -40,6 +42,7 @@ def test_changes_run_newest_first_with_unique_ids():
         validate([entry(id="a"), entry(id="a")], "data/changes.yml", set())
 
 
+@pytest.mark.unit
 def test_the_record_and_the_pages_must_agree():
     changes = validate([entry(id="a", pages=["index.md#gone", "missing.md"])], "data/changes.yml", set())
     found = problems(changes, {"index.md": DAY, "faq.md": DAY, "about.md": DAY + datetime.timedelta(days=1)},
@@ -50,6 +53,7 @@ def test_the_record_and_the_pages_must_agree():
     assert not any("about.md" in p and "'a'" in p for p in found)
 
 
+@pytest.mark.unit
 def test_the_updated_line_shows_the_newest_update_or_correction_only():
     changes = validate([entry(id="b", kind="correction", text="Fixed."), entry(id="a", kind="new")],
                        "data/changes.yml", set())
@@ -57,6 +61,7 @@ def test_the_updated_line_shows_the_newest_update_or_correction_only():
     assert updated_line(validate([entry(kind="new")], "data/changes.yml", set()), "index.md") is None
 
 
+@pytest.mark.unit
 def test_feed_ids_depend_on_the_entry_id_only():
     assert feed_id("first-publication") == feed_id("first-publication") != feed_id("update-budget")
     assert feed_id("first-publication").startswith("urn:uuid:")
@@ -173,7 +178,7 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
 
 
 def test_check_review_lists_pages_past_the_cycle():
-    script = [sys.executable, str(ROOT / "scripts" / "check_review.py")]
+    script = [sys.executable, "-m", "explainer", "review"]
     current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
     late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout

@@ -1,4 +1,4 @@
-"""The checks run without MkDocs, on any engine's built site (scripts/check_site.py)."""
+"""The checks run without MkDocs, on any engine's built site (python -m explainer, explainer/check_site.py)."""
 
 import shutil
 import subprocess
@@ -6,7 +6,7 @@ import sys
 
 from conftest import ROOT
 
-SCRIPT = [sys.executable, str(ROOT / "scripts" / "check_site.py")]
+SCRIPT = [sys.executable, "-m", "explainer"]
 
 
 def test_the_data_and_the_built_site_pass(site):

@@ -90,6 +90,7 @@ def test_every_page_offers_four_styles_with_address_and_title_in_each_styles_cas
         assert box.select_one(".citation-bibtex pre code"), f"{path}: BibTeX not in a code block"
 
 
+@pytest.mark.unit
 def test_style_cases():
     assert headline_case("Implications for U.S. forces") == "Implications for U.S. Forces"
     assert headline_case("How to cite this explainer") == "How to Cite This Explainer"
@@ -183,6 +184,7 @@ def test_zotero_saves_every_page_as_a_web_page_with_site_author_and_date(html_pa
                         "url": soup.find("link", rel="canonical")["href"], "language": "en"}, path
 
 
+@pytest.mark.unit
 def test_the_zotero_rules_tell_the_old_tags_apart():
     """The model above is not trivially satisfied: the tags this site had gave a journal article."""
     old = {"citation_title": "Overview", "citation_author": AUTHOR, "og:type": "article", "og:site_name": SITE}
@@ -315,6 +317,7 @@ def test_the_whole_bibliography_downloads_as_ris_csl_json_and_bibtex(site, html_
 
 # ---- Dated editions: the hook ----
 
+@pytest.mark.unit
 def test_an_edition_is_cited_by_its_own_date_and_address():
     facts = PageFacts(title="Implications for U.S. forces", description="d", site=SITE, author=AUTHOR,
                       published=datetime.date(2026, 11, 27), updated=datetime.date(2026, 12, 3),

@@ -17,10 +17,12 @@ def directives(csp: str) -> dict[str, list[str]]:
     return {name: values for name, *values in (d.split() for d in csp.split(";") if d.strip())}
 
 
+@pytest.mark.unit
 def test_a_hash_is_the_one_the_csp_specification_gives():
     assert source_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
 
 
+@pytest.mark.unit
 def test_inline_scripts_are_allowed_by_hash_and_data_blocks_are_not_counted():
     html = PAGE.format('<script>var a = 1;</script><script src="x.js"></script>'
                        '<script type="application/ld+json">{"a": 1}</script>'
@@ -29,12 +31,14 @@ def test_inline_scripts_are_allowed_by_hash_and_data_blocks_are_not_counted():
     assert script_src == ["'self'", source_hash("var a = 1;")]
 
 
+@pytest.mark.unit
 def test_style_attributes_need_unsafe_hashes_and_their_own_hash():
     html = PAGE.format("", '<div style="--share: 40%"></div><div style="--share: 40%"></div>')
     assert directives(policy(html))["style-src"] == ["'self'", "'unsafe-hashes'", source_hash("--share: 40%")]
     assert directives(policy(PAGE.format("", "")))["style-src"] == ["'self'"]
 
 
+@pytest.mark.unit
 def test_the_policy_is_strict_and_comes_before_any_script():
     html = with_policy(PAGE.format("<script>var a = 1;</script>", ""))
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)

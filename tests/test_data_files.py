@@ -83,11 +83,13 @@ def real_entries(name: str) -> list[dict]:
     return copy.deepcopy(load_list(ROOT / "data" / f"{name}.yml"))
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", list(VALIDATORS))
 def test_the_real_files_pass(name):
     VALIDATORS[name](real_entries(name), ROOT / "data" / f"{name}.yml")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, mistake", CASES, ids=[f"{n}: {m}" for n, m in CASES])
 def test_each_mistake_is_named_by_file_entry_and_field(tmp_path, name, mistake):
     change, entry, field = MISTAKES[name][mistake]
@@ -104,6 +106,7 @@ def test_each_mistake_is_named_by_file_entry_and_field(tmp_path, name, mistake):
     assert f"{name}.yml" in message and f"entry '{entry}'" in message and f"field '{field}" in message, message
 
 
+@pytest.mark.unit
 def test_every_data_file_has_a_schema_its_editors_see():
     assert (ROOT / "data" / "addresses.yml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=schemas/addresses.schema.json")
@@ -113,6 +116,7 @@ def test_every_data_file_has_a_schema_its_editors_see():
         assert (ROOT / "data" / "schemas" / f"{name}.schema.json").is_file()
 
 
+@pytest.mark.unit
 def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
     from explainer.addresses import read_registry
 
@@ -135,6 +139,7 @@ def test_the_map_places_and_the_address_registry_have_schemas_too(tmp_path):
         read_registry(registry)
 
 
+@pytest.mark.unit
 def test_an_edition_lists_the_changes_it_holds_and_those_made_after_it(tmp_path):
     """Changes are matched to editions by id, not by date: a same-day change after an edition is not in it."""
     (tmp_path / "editions").mkdir()

@@ -29,36 +29,43 @@ def findings(html: str) -> list[str]:
     return [f"{f.kind}:{f.value}" for f in check_blocks(blocks_of(html), EVIDENCE).findings]
 
 
+@pytest.mark.unit
 def test_an_exact_quotation_and_figure_pass():
     assert findings(f"<p>It says Seoul “is capable of taking primary responsibility”, with 28,500 troops.{note('wire')}</p>") == []
 
 
+@pytest.mark.unit
 def test_quote_style_spacing_and_first_letter_are_not_held_against_a_quotation():
     assert findings(f"<p>“South  Korea is capable of taking ‘primary’ responsibility”.{note('wire')}</p>") == []
     assert findings(f"<p>It said “the document said”.{note('wire')}</p>") == []
 
 
+@pytest.mark.unit
 def test_a_reworded_quotation_fails():
     assert findings(f"<p>It “gives South Korea primary responsibility”.{note('wire')}</p>") == [
         "quotation:gives South Korea primary responsibility"]
 
 
+@pytest.mark.unit
 def test_an_ellipsis_joins_exact_pieces_in_order_only():
     assert findings(f"<p>“South Korea is capable … the document said”.{note('wire')}</p>") == []
     assert findings(f"<p>“the document said … South Korea is capable”.{note('wire')}</p>") != []
 
 
+@pytest.mark.unit
 def test_a_changed_number_fails_and_dates_are_not_figures():
     assert findings(f"<p>About 28,000 troops, on 23 January 2026 and 9 to 19 March.{note('wire')}</p>") == [
         "figure:28,000"]
     assert findings(f"<p>A 7.5% rise.{note('wire')}</p>") == []
 
 
+@pytest.mark.unit
 def test_a_quotation_whose_source_is_cited_in_another_paragraph_fails():
     html = f"<p>It says Seoul “is capable of taking primary responsibility”.</p><p>Background.{note('wire')}</p>"
     assert findings(html) == ["quotation:is capable of taking primary responsibility"]
 
 
+@pytest.mark.unit
 def test_a_derived_number_must_be_marked():
     unmarked = f"<p>A difference of 21,000 troops.{note('wire')}</p>"
     marked = f'<p>A difference of <span class="derived">21,000</span> troops.{note("wire")}</p>'
@@ -66,6 +73,7 @@ def test_a_derived_number_must_be_marked():
     assert findings(marked) == []
 
 
+@pytest.mark.unit
 def test_a_statement_box_timeline_entry_or_table_row_cites_once_for_all_inside():
     box = (f'<div class="admonition document"><p>“is capable of taking primary responsibility”</p>'
            f"<p>As quoted.{note('wire')}</p></div>")
@@ -73,6 +81,7 @@ def test_a_statement_box_timeline_entry_or_table_row_cites_once_for_all_inside()
     assert findings(box) == [] and findings(row) == []
 
 
+@pytest.mark.unit
 def test_footnotes_bibliography_and_code_are_not_statements():
     html = ('<div class="footnote"><ol><li>“Headline” 2024</li></ol></div>'
             '<ol class="source-list"><li>“Another headline”, 99 pages</li></ol><p><code>v2.1</code></p>')

@@ -3,15 +3,19 @@
 import re
 import sys
 
+import pytest
+
 from conftest import ROOT
 from explainer.footnotes import labelled_backlinks, ordered_clusters
 
 
+@pytest.mark.unit
 def test_a_cluster_is_sorted_by_first_citation_and_cited_once():
     text = "A.[^a] B.[^b] C.[^c][^b][^a][^b] D.[^d][^c]"
     assert ordered_clusters(text) == "A.[^a] B.[^b] C.[^a][^b][^c] D.[^c][^d]"
 
 
+@pytest.mark.unit
 def test_a_way_back_names_the_box_or_heading_of_each_marker():
     html = ('<h2 id="troops">Troop levels<a class="headerlink" href="#troops">¶</a></h2>'
             '<p>One.<sup id="fnref:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p>'

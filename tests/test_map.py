@@ -13,6 +13,7 @@ from explainer.map import KM_PER_DEGREE, MapError, positions
 PLACES = yaml.safe_load((ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.unit
 def test_a_position_from_a_distance_is_that_far_from_its_origin():
     found = positions([{"id": "a", "at": [127.0, 37.5]}, {"id": "b", "from": {"place": "a", "km": 60, "direction": "south"}}])
     assert found["b"] == (127.0, pytest.approx(37.5 - 60 / KM_PER_DEGREE))
@@ -20,6 +21,7 @@ def test_a_position_from_a_distance_is_that_far_from_its_origin():
         positions([{"id": "b", "from": {"place": "nowhere", "km": 5, "direction": "south"}}])
 
 
+@pytest.mark.unit
 def test_every_place_has_its_position_from_data_or_a_source():
     for place in PLACES:
         assert ("at" in place and place["position_from"]) or ("from" in place and place["position_source"]) \
@@ -42,6 +44,7 @@ def test_the_map_is_an_accessible_inline_svg_with_its_places_as_text(html_pages)
     assert not svg.select("image, use, foreignObject"), "the map must be drawn, not loaded"
 
 
+@pytest.mark.unit
 def test_the_outline_is_committed_data_with_its_licence():
     outline = json.loads((ROOT / "data" / "map" / "korea-outline.json").read_text(encoding="utf-8"))
     assert outline["south"] and outline["north"] and outline["boundary"]

@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-sys.path.insert(0, str(ROOT / "scripts"))
 from explainer.downloads import ZIP_NAME
 from explainer.offline import human_size
 
@@ -215,7 +214,7 @@ def test_the_edition_s_notes_are_notes_not_web_apparatus(html_pages):
 
 
 def test_every_footer_links_the_pdf_and_the_zipped_copy_links_the_hosted_one(html_pages, unzipped):
-    from make_pdf import PDF_NAME
+    from explainer.downloads import PDF_NAME
 
     for path, soup in html_pages.items():
         if path != "404.html":

@@ -9,6 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import material
+import pytest
 
 from conftest import ROOT
 
@@ -30,6 +31,7 @@ def test_copied_templates_are_of_the_installed_material():
                                         "is installed: copy the new one, make the change again, update the header")
 
 
+@pytest.mark.unit
 def test_icons_are_materials_marked_decorative():
     """Material's icons sit in named controls or beside text; hidden, screen readers skip them."""
     icons = sorted((OVERRIDES / ".icons").rglob("*.svg"))
@@ -68,6 +70,7 @@ GENERATED_HEADER = re.compile(r"\A\{#-\n  This file was automatically generated 
 OWN_HEADER = re.compile(r"\A\{#- Material's .*?-#\}\n", re.DOTALL)
 
 
+@pytest.mark.unit
 def test_each_copy_is_materials_file_with_only_the_intended_change():
     import difflib
 

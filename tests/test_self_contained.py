@@ -15,6 +15,7 @@ from conftest import ROOT
 from explainer.foreign_loads import css_loads, foreign_loads, is_foreign
 
 
+@pytest.mark.unit
 def test_the_checker_catches_every_kind_of_foreign_load():
     html = ('<script src="https://cdn.example/x.js"></script><img srcset="//img.example/a.png 2x">'
             '<div style="background:url(http://x.example/b.png)"></div>'
@@ -41,11 +42,13 @@ FETCHED_FORMS = {
 }
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("html", FETCHED_FORMS.values(), ids=list(FETCHED_FORMS))
 def test_the_checker_catches(html):
     assert len(foreign_loads(html)) == 1, f"missed: {html}"
 
 
+@pytest.mark.unit
 def test_the_checker_leaves_local_addresses_and_links_alone():
     html = ('<img src="assets\\logo.png"><svg><use href="#icon"/></svg><a href="https://example.org/">read</a>'
             '<img src="data:image/png;base64,AAAA"><video poster="poster.jpg"></video>')

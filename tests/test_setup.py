@@ -10,8 +10,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from python_check import NEWEST, OLDEST, supported
+from scripts.python_check import NEWEST, OLDEST, supported
 
 
 def test_the_range_check_names_what_is_needed():
@@ -19,14 +18,15 @@ def test_the_range_check_names_what_is_needed():
     assert not supported((3, 10, 14)) and not supported((3, 14, 0))
     # Run it the way the Makefile would with an interpreter out of range: pretend to be one.
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.version_info = (3, 9, 2); sys.path.insert(0, 'scripts');"
-         "import python_check; sys.exit(python_check.main([]))"],
+        [sys.executable, "-c", "import sys; sys.version_info = (3, 9, 2);"
+         "from scripts import python_check; sys.exit(python_check.main([]))"],
         capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert f"needs Python {OLDEST[0]}.{OLDEST[1]} to {NEWEST[0]}.{NEWEST[1]}" in result.stderr
     assert "PYTHON=" in result.stderr
 
 
+@pytest.mark.unit
 def test_the_locks_come_from_uv_with_hashes_for_every_package():
     for lock in ("site", "test", "lock"):
         text = (ROOT / "requirements" / f"{lock}.txt").read_text(encoding="utf-8")
@@ -112,7 +112,7 @@ import pathlib, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config("mkdocs.yml", site_dir="first"))
-shared = pathlib.Path("hooks/_data.py")
+shared = pathlib.Path("explainer/data.py")
 shared.write_text(shared.read_text().replace('MONTHS = ["January"', 'MONTHS = ["Janvier"'))
 build(load_config("mkdocs.yml", site_dir="second"))
 """

@@ -1,6 +1,6 @@
 """Build speed and page weight, measured; prints figures and asserts nothing.
 
-    make bench              # or: .venv/bin/python scripts/bench.py [--runs N]
+    make bench              # or: .venv/bin/python -m tests.support.bench [--runs N]
 
 - median wall time of N strict builds of the real site;
 - the same for a synthetic copy with ten times the pages (linear hooks stay ~10x);
@@ -29,14 +29,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 # The tests' own build and weights, not a second copy of them.
-from chromium import CHROMIUM_ARGS, chromium_path
-from conftest import QuietHandler, copy_project, run_build, serve_folder
+from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from explainer.downloads import ZIP_NAME
-from page_weight import first_view, gz, search_index
-from test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS
+from tests.support.page_weight import first_view, gz, search_index
+from tests.support.project import ROOT, QuietHandler, copy_project, run_build, serve_folder
+from tests.test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS
 
 
 def timed_builds(project: Path, runs: int) -> float:

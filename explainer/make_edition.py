@@ -1,6 +1,6 @@
 """Cut a dated edition: the whole explainer as it stands, frozen, for citation forever.
 
-    .venv/bin/python scripts/make_edition.py [--date YYYY-MM-DD]   (make edition)
+    .venv/bin/python -m explainer edition [--date YYYY-MM-DD]   (make edition)
 
 Builds the site, turns print.html into one self-contained page (styles inlined, no
 scripts, nothing from other hosts, its own Content-Security-Policy) headed "This edition /
@@ -22,12 +22,12 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
 from explainer.csp import with_policy
 from explainer.data import human_date
-from explainer.editions import FOLDER, sha256
 from explainer.downloads import ZIP_NAME
+from explainer.editions import FOLDER, sha256
 
+ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
 REGISTRY = ROOT / "data" / "editions.yml"
 # What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,
 # permalinks, page histories, and the cover's lines about the live site's address.
@@ -85,10 +85,10 @@ def registered() -> list[dict]:
     return yaml.safe_load(REGISTRY.read_text(encoding="utf-8")) or []
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m explainer edition", description=__doc__.splitlines()[0])
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today())
-    day = parser.parse_args().date
+    day = parser.parse_args(argv).date
     entries = registered()
     if any(str(e["date"]) == day.isoformat() for e in entries):
         raise SystemExit(f"an edition of {day} exists already: editions are never rewritten")

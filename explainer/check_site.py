@@ -1,0 +1,66 @@
+"""The site's checks without MkDocs: what another engine's build would be held to.
+
+    .venv/bin/python -m explainer check        # before a build: every input (explainer/__main__.py)
+    .venv/bin/python -m explainer post SITE    # after a build: the built HTML in SITE
+
+`check` loads and cross-checks every input as the build does (Site.load: the data files
+with their schemas and rules, every page's front matter, the navigation). `post`
+reads a built site, whichever engine made it: every quotation and figure against the
+evidence of the sources cited beside it, nothing loaded from another host, and every
+published address present.
+"""
+
+import os
+from pathlib import Path
+
+from .addresses import exists, ids_in
+from .build_inputs import source_date_epoch
+from .data import ExplainerError
+from .evidence import blocks_of, check_blocks
+from .foreign_loads import foreign_loads
+from .site import Site
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
+
+
+def check(root: Path = ROOT) -> list[str]:
+    """Every input, read and cross-checked as the build reads it (explainer/site.py)."""
+    try:
+        Site.load(root)
+    except ExplainerError as error:
+        return [str(error)]
+    try:  # the build's other input from outside: a time it cannot write stops it (probe 6.19, 6.20)
+        source_date_epoch(os.environ)
+    except ValueError as error:
+        return [str(error)]
+    return []
+
+
+def article(html: str) -> str:
+    start = html.find("<article")
+    return html[start : html.find("</article>", start)] if start >= 0 else ""
+
+
+def post(site: Path, root: Path = ROOT) -> list[str]:
+    """A built site, whichever engine made it, against the inputs of the project at root."""
+    try:
+        model = Site.load(root)
+    except ExplainerError as error:
+        return [str(error)]
+    evidence = model.evidence()
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
+        if name.startswith("editions/") or name in ("print.html", "404.html"):
+            continue  # copies of the pages (checked there) and the theme's own page
+        problems += [f"{name}: {finding}" for finding in check_blocks(blocks_of(article(html)), evidence).findings]
+    live = model.addresses.live
+    produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    problems += [
+        f"{address}: a published address the site does not produce"
+        for address in sorted(live)
+        if not exists(address, produced)
+    ]
+    return problems

@@ -1,0 +1,598 @@
+"""MkDocs' side of the site: the one module that imports MkDocs, listed in mkdocs.yml as hooks/adapter.py.
+
+Everything else in the package is plain Python: this adapter hands it what MkDocs has at each
+event and puts back what it returns. The events are written in the order MkDocs runs them;
+within an event, the steps run in the order written. The per-build state is one `Build`,
+made in on_config from `Site.load`, which reads and cross-checks every input once. Any
+ExplainerError becomes MkDocs' PluginError in one place (`_reported`).
+
+Each event runs at one priority, chosen against the two plugins (search, offline):
+- on_config at 100: the inputs are checked before the plugins configure themselves;
+- on_page_context at 0: after the search plugin has indexed the page (the print edition is
+  filled in after indexing, so search does not find every page twice);
+- on_post_page and on_post_template at -100, on_post_build at -200: last, so that the
+  Content-Security-Policy hashes what the page finally holds, and the offline zip holds
+  what everything else wrote (the offline plugin inlines the search index at -100).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
+
+from . import addresses, changes, citations, editions, figures, footnotes, front_matter, print_edition, print_pages
+from . import map as korea_map
+from . import sources as source_list
+from . import timeline as timeline_module
+from .build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
+from .csp import with_policy
+from .data import ExplainerError, human_date
+from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from .evidence import Result, blocks_of, check_blocks
+from .foreign_loads import foreign_loads
+from .offline import bundle
+from .references import bibtex, csl_json, ris
+from .search import leave_out_of_search
+from .site import Site
+
+log = logging.getLogger("mkdocs.hooks.explainer")
+
+PRINT_PAGE = "print.md"  # every page at once: the print edition
+STYLESHEET = "stylesheets/site.css"  # in docs/, so that `make serve` sees edits to it; inlined in each page
+CITE_FOLDER = "cite"  # cite/<page>.ris and cite/<page>.json
+BIBLIOGRAPHY = {"sources.ris": ris, "sources.json": csl_json, "sources.bib": bibtex}  # beside sources.html
+FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
+SOURCE_LIST_MARKER = "<!-- source-list -->"
+CHANGELOG_MARKER = "<!-- changelog -->"
+EDITIONS_MARKER = "<!-- editions -->"
+MAP_MARKER = "<!-- map: korea -->"
+MAP_SVG_MARKER = "<!-- map-svg: korea -->"  # the SVG goes in after Markdown: no abbreviation marks inside it
+MAP_ID = "figure-korea-map"
+MAP_CAPTION = "Where the story happens: the places the sources name, on the Korean Peninsula"
+MAP_DESCRIPTION = (
+    "A map of North and South Korea drawn from Natural Earth's outline, marking Seoul, Pyongyang, "
+    "Pyeongtaek (Camp Humphreys and Osan Air Base), the direction of Camp Casey from Seoul, and the "
+    "line between the two Koreas. The list under the map gives the same places with their sources."
+)
+ZIP_EPOCH_FLOOR = 315532800  # 1980-01-01, the earliest time a zip file can hold
+
+
+@dataclass
+class Build:
+    """What one build knows: the site model, and what the pages showed as they went by."""
+
+    site: Site
+    titles: dict[str, str]  # source path -> navigation label
+    evidence: dict[str, str]  # source id -> its recorded excerpts as one text
+    cited_anchors: dict[str, set[str]]  # page address -> anchors the registry lists
+    cited: set[str] = field(default_factory=set)  # source ids the pages cite
+    placed: set[str] = field(default_factory=set)  # figure ids the pages place
+    updated: dict[str, datetime.date] = field(default_factory=dict)  # source path -> its `updated:`
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # source path -> ids in its content
+    produced: dict[str, set[str]] = field(default_factory=dict)  # page address -> ids in its HTML
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)  # page address -> its CSL-JSON item
+    checked: Result = field(default_factory=Result)
+    pages_checked: list[str] = field(default_factory=list)
+
+
+_build: Build | None = None
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reported(event: Callable[P, R]) -> Callable[P, R]:
+    """The one place an ExplainerError becomes a build error, with its message (file, entry, field)."""
+
+    @functools.wraps(event)  # keeps MkDocs' event priority, an attribute of the function
+    def reporting(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return event(*args, **kwargs)
+        except ExplainerError as error:
+            raise PluginError(str(error)) from error
+
+    return reporting
+
+
+def current() -> Build:
+    if _build is None:
+        raise PluginError("the explainer hook's on_config did not run")
+    return _build
+
+
+# ---- on_config: check what comes from outside the Markdown, read every input once ----
+
+
+@event_priority(100)
+@_reported
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    root = Path(config.config_file_path).parent
+    check_build_inputs(root, config)
+    site = Site.load(root)
+    _build = Build(site, site.nav_titles, site.evidence(), site.addresses.cited_anchors())
+    extra = config.extra
+    # "Reporting through" on every page and in the print edition: derived, never typed.
+    newest_report = source_list.reporting_through(site.source_entries())
+    extra["reporting_through"] = {"iso": newest_report, "text": human_date(newest_report)}
+    newest = site.changes[0]
+    extra["whats_new"] = {"id": newest.id, "date": human_date(newest.date.isoformat()), "text": newest.text}
+    latest = editions.latest(site.edition_entries())
+    extra["latest_edition"] = latest and {
+        "date": human_date(latest["date"].isoformat()),
+        "iso": latest["date"].isoformat(),
+        "file": latest["file"],
+        "url": (config.site_url or "") + latest["file"],
+    }
+    # overrides/partials/copyright.html links the downloads by these names and marks the size.
+    extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
+    css = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
+    if "</style" in css.lower():
+        raise ExplainerError(f"docs/{STYLESHEET}", problem="must not contain </style: it is written inside <style>")
+    extra["site_css"] = css  # overrides/main.html writes it into <head>: no request before first paint
+    return config
+
+
+def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
+    """No symbolic links, a valid SITE_URL and SOURCE_DATE_EPOCH; is this a local preview?"""
+    links = symlinks(root)
+    if links:
+        raise PluginError(
+            f"symbolic link(s) {', '.join(links)}: a link publishes whatever it points at. "
+            "Replace each with the file itself"
+        )
+    for name, url in (("SITE_URL", os.environ.get("SITE_URL")), ("site_url", config.site_url)):
+        problem = site_url_problem(url) if url is not None else None
+        if problem:
+            raise PluginError(f"{name} {url!r} {problem}, like {EXAMPLE}")
+    try:
+        source_date_epoch(os.environ)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    config.extra["preview"] = is_preview(config.site_url or "")
+
+
+# ---- on_files: every page is a registered address ----
+
+
+@_reported
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = {f.dest_uri for f in files.documentation_pages()}
+    unlisted = sorted(pages - current().site.addresses.live)
+    if unlisted:
+        raise ExplainerError(
+            addresses.REGISTRY,
+            problem=f"the site would publish {', '.join(unlisted)}, which the "
+            "registry does not list. Add each under 'live' (addresses are permanent once published)",
+        )
+    return files
+
+
+# ---- on_page_markdown: markers become Markdown (with footnotes), then footnote text, then the anchor scan ----
+
+
+@event_priority(100)
+@_reported
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = current()
+    src = page.file.src_uri
+    check_front_matter(markdown, page)
+    markdown = place_figures(markdown, src, build)
+    markdown = place_map(markdown, build)
+    markdown = place_timeline(markdown, src, build)
+    build.updated[src] = page.meta["updated"]  # a real date: check_front_matter passed
+    if CHANGELOG_MARKER in markdown:
+        markdown = markdown.replace(
+            CHANGELOG_MARKER, changes.changelog_markdown(build.site.change_entries(), build.titles)
+        )
+    if EDITIONS_MARKER in markdown:
+        markdown = markdown.replace(
+            EDITIONS_MARKER,
+            editions.editions_markdown(
+                build.site.edition_entries(), build.site.change_entries(), Path(config.docs_dir)
+            ),
+        )
+    markdown = with_footnote_text(markdown, src, build)
+    check_citable_anchors(markdown, page, build)
+    return markdown
+
+
+def check_front_matter(markdown: str, page: Page) -> None:
+    """First: no other step sees a page with bad front matter."""
+    reason = front_matter.unreadable(markdown) if not page.meta else None
+    if reason:
+        raise ExplainerError(page.file.src_uri, problem=f"front matter {reason}")
+    found = front_matter.problems(dict(page.meta))
+    if found:
+        raise ExplainerError(page.file.src_uri, problem="front matter: " + "; ".join(found))
+
+
+def place_figures(markdown: str, src: str, build: Build) -> str:
+    figures_by_id = build.site.figure_entries()
+
+    def replace(match: re.Match[str]) -> str:
+        figure_id = match.group(1)
+        if figure_id not in figures_by_id:
+            raise ExplainerError(src, problem=f"no figure '{figure_id}' in data/figures.yml")
+        build.placed.add(figure_id)
+        return figures.render(figures_by_id[figure_id])
+
+    return figures.MARKER.sub(replace, markdown)
+
+
+def place_map(markdown: str, build: Build) -> str:
+    """The map's list of places goes in as Markdown, so the sources step writes its footnotes."""
+    if MAP_MARKER not in markdown:
+        return markdown
+    figure = (
+        f'<figure class="data-figure figure-map citable" id="{MAP_ID}" aria-labelledby="{MAP_ID}-caption" '
+        f'aria-describedby="{MAP_ID}-description" markdown="block">\n'
+        f'<figcaption id="{MAP_ID}-caption" markdown="span">{MAP_CAPTION}</figcaption>\n'
+        f'<p class="figure-description" id="{MAP_ID}-description" markdown="span">{MAP_DESCRIPTION}</p>\n'
+        f"{MAP_SVG_MARKER}\n\n{korea_map.place_list(build.site.place_entries())}\n</figure>"
+    )
+    return markdown.replace(MAP_MARKER, figure)
+
+
+def place_timeline(markdown: str, src: str, build: Build) -> str:
+    entries = build.site.timeline_entries()
+    if timeline_module.LATEST_MARKER in markdown:
+        markdown = markdown.replace(timeline_module.LATEST_MARKER, timeline_module.render_latest(entries))
+    if timeline_module.MARKER in markdown:
+        markdown = markdown.replace(timeline_module.MARKER, timeline_module.render(entries, src, build.titles))
+    return markdown
+
+
+def with_footnote_text(markdown: str, src: str, build: Build) -> str:
+    """A page writes [^reuters-nds]; the definition comes from data/sources.yml."""
+    if FOOTNOTE_DEFINITION.search(markdown):
+        raise ExplainerError(
+            src, problem="write footnotes as [^source-id] only; their text comes from data/sources.yml"
+        )
+    markdown = footnotes.ordered_clusters(markdown)
+    ids = list(dict.fromkeys(footnotes.REFERENCE.findall(markdown)))
+    known = build.site.source_entries()
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ExplainerError(
+            src,
+            problem=f"footnote cites unknown source id(s) {', '.join(unknown)}: add them to "
+            "data/sources.yml or fix the id",
+        )
+    build.cited.update(ids)
+    if SOURCE_LIST_MARKER in markdown:
+        markdown = markdown.replace(SOURCE_LIST_MARKER, source_list.source_list(known))
+    definitions = [f"[^{i}]: {source_list.citation_text(known[i])} [In the source list](sources.md#{i})" for i in ids]
+    return markdown + "\n\n" + "\n".join(definitions) + "\n" if definitions else markdown
+
+
+def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:
+    """Last: sees the anchors every step above wrote."""
+    address = page.file.dest_uri
+    live = build.site.addresses.live
+    unlisted = [f"{address}#{i}" for i in addresses.citable_ids(markdown) if f"{address}#{i}" not in live]
+    if unlisted:
+        raise ExplainerError(
+            page.file.src_uri,
+            problem=f"citable anchor(s) {', '.join(unlisted)} are not in "
+            f"{addresses.REGISTRY}. Add each under 'live', or, if it replaces an old id, "
+            "list the old one under 'moved'",
+        )
+
+
+# ---- on_page_content: the HTML of the Markdown, before the theme ----
+
+
+@_reported
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = current()
+    src = page.file.src_uri
+    html = footnotes.labelled_backlinks(footnotes.separated(html))
+    if MAP_SVG_MARKER in html:  # the figure's description is on the page already: the SVG's own is short
+        html = html.replace(
+            MAP_SVG_MARKER,
+            korea_map.render(
+                build.site.outline,
+                build.site.place_entries(),
+                MAP_ID,
+                MAP_CAPTION,
+                "A map; the list under it names the same places, with their sources.",
+            ),
+        )
+    check_evidence(html, src, build)
+    build.anchors[src] = set(re.findall(r'\bid="([^"]+)"', html))
+    return leave_out_of_search(html)  # after the footnote separators are written
+
+
+def check_evidence(html: str, src: str, build: Build) -> None:
+    """Every quotation and figure against the recorded evidence of a source cited beside it.
+    A warning per problem, so one build lists them all; strict mode then fails the build."""
+    result = check_blocks(blocks_of(html), build.evidence)
+    for finding in result.findings:
+        log.warning(
+            "%s: %s. Quote the source's exact words, cite a source whose evidence has them in "
+            'this block, or mark a number the editors derived as <span class="derived">…</span>',
+            src,
+            finding,
+        )
+    build.checked.quotations += result.quotations
+    build.checked.figures += result.figures
+    build.pages_checked.append(src)
+
+
+# ---- on_post_template: the theme's own pages (404.html), rendered before the content pages ----
+
+
+@event_priority(-100)  # last: hashes the inline scripts as the page holds them
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+# ---- on_page_context: what the templates show beside the content ----
+
+
+@_reported
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    build = current()
+    src = page.file.src_uri
+    record = build.site.change_entries()
+    page.meta["history"] = [
+        {"date": e["date"], "kind": changes.KINDS[e["kind"]], "text": e["text"]} for e in changes.history(record, src)
+    ]
+    page.meta["updated_line"] = changes.updated_line(record, src)
+    if page.canonical_url and "published" in page.meta:  # a content page, not Material's 404
+        cite_page(page, config, build)
+    if src == PRINT_PAGE:
+        fill_print_edition(page, config, nav, build)
+    return context
+
+
+def cite_page(page: Page, config: MkDocsConfig, build: Build) -> None:
+    """How to cite the page: text styles, <head> tags, JSON-LD, and its RIS / CSL-JSON files."""
+    facts = page_facts(page, config)
+    page.meta["citation_title"] = facts.title
+    page.meta["citation"] = citations.formats(facts)
+    page.meta["citation_head"] = citations.head_tags(facts)
+    page.meta["citation_jsonld"] = citations.json_ld(facts)
+    page.meta["citation_downloads"] = {
+        kind: f"{CITE_FOLDER}/{page.file.dest_uri.removesuffix('.html')}.{kind}" for kind in ("ris", "json")
+    }
+    edition = citations.edition_facts(facts)
+    if edition:
+        page.meta["citation_edition"] = {
+            "url": edition.url,
+            "date": edition.updated,
+            "styles": citations.formats(edition),
+        }
+    page.meta["citation_facts"] = facts
+    build.items[page.file.dest_uri] = citations.csl_item(facts)
+
+
+def page_facts(page: Page, config: MkDocsConfig) -> citations.PageFacts:
+    title = citations.page_title(page.content or "", f"docs/{page.file.src_uri}")
+    # The build's date (SOURCE_DATE_EPOCH when set, so builds repeat): the earliest day a
+    # reader of this copy can have read it. Never before the page's own last update.
+    built = get_build_datetime().date()
+    return citations.PageFacts(
+        title=title,
+        description=page.meta["description"],
+        site=config.site_name,
+        author=config.site_author or "",
+        published=page.meta["published"],
+        updated=page.meta["updated"],
+        url=page.canonical_url or "",
+        accessed=max(built, page.meta["updated"]),
+        edition=edition_of(page, config.extra.get("latest_edition")),
+    )
+
+
+def edition_of(page: Page, latest: dict[str, str] | None) -> citations.Edition | None:
+    """The page in the newest dated edition: the frozen print edition, where each page is the
+    section named by its address."""
+    if not latest or page.file.src_uri == PRINT_PAGE:
+        return None
+    section = page.file.dest_uri.removesuffix(".html")
+    return citations.Edition(datetime.date.fromisoformat(latest["iso"]), f"{latest['url']}#{section}")
+
+
+def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build: Build) -> None:
+    """print.html: every page in navigation order. MkDocs converts every page before it renders
+    any template, so the other pages' HTML is ready."""
+    content = page.content or ""
+    if print_edition.MARKER not in content:
+        problem = f"must contain {print_edition.MARKER} where the edition goes"
+        raise ExplainerError(f"docs/{PRINT_PAGE}", problem=problem)
+    chapters = [
+        print_edition.Chapter(
+            p.file.dest_uri.removesuffix(".html"), p.meta["title"], p.meta["updated"], p.content or ""
+        )
+        for p in nav.pages
+        if p.file.src_uri != PRINT_PAGE
+    ]
+    site_url = config.site_url or ""
+    page.content = content.replace(
+        print_edition.MARKER,
+        print_edition.edition(
+            chapters,
+            config.site_name,
+            site_url,
+            config.extra["reporting_through"],
+            config.extra.get("preview", False),
+            config.site_description or "",
+            print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations),
+        ),
+    )
+    # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
+    page.meta["print_css"] = print_pages.page_css(
+        [(p.slug, p.title) for p in chapters], config.site_name, f"{site_url}{page.file.dest_uri}"
+    )
+
+
+# ---- on_post_page: the whole page as the theme rendered it ----
+
+
+@event_priority(-100)
+@_reported
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    build = current()
+    build.produced[page.file.dest_uri] = addresses.ids_in(output)  # before the citation boxes add theirs
+    facts = page.meta.get("citation_facts") if page.meta else None
+    if facts:  # after the theme: search, print and the evidence check never see these boxes and links
+        if page.file.src_uri != PRINT_PAGE:  # on paper there is nothing to click or copy
+            output = citations.add_entry_links(output, page.file.dest_uri, facts.url)
+        output = citations.add_section_citations(output, facts, build.cited_anchors.get(page.file.dest_uri, set()))
+    found = foreign_loads(output)
+    if found:
+        raise ExplainerError(
+            page.file.src_uri,
+            problem=f"loads from another host: {', '.join(map(repr, found))}. "
+            "Put the file in docs/ and refer to it by a relative address",
+        )
+    return with_policy(output)  # last: hashes the inline scripts and styles as the page now holds them
+
+
+# ---- on_post_build: the files beside the pages, the last checks, then the zip of it all ----
+
+
+@event_priority(-200)
+@_reported
+def on_post_build(config: MkDocsConfig) -> None:
+    build = current()
+    site_dir = Path(config.site_dir)
+    unplaced = sorted(set(build.site.figures) - build.placed)
+    if unplaced:
+        log.warning("data/figures.yml: no page places %s; place or remove them", ", ".join(unplaced))
+    write_bibliography(site_dir, build)
+    log.info(
+        "evidence: %d quotations and %d figures checked on %d pages against %d sources",
+        build.checked.quotations,
+        build.checked.figures,
+        len(build.pages_checked),
+        len(build.evidence),
+    )
+    record = build.site.change_entries()
+    for problem in changes.problems(record, build.updated, build.anchors):
+        log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
+    feed = changes.atom_feed(
+        record, site_name=config.site_name, author=config.site_author or "", site_url=config.site_url or ""
+    )
+    (site_dir / changes.FEED_NAME).write_text(feed, encoding="utf-8")
+    check_addresses(site_dir, config, build)
+    write_citations(site_dir, build)
+    prune_assets(site_dir, config)
+    write_zip(site_dir, config)
+
+
+def write_bibliography(site_dir: Path, build: Build) -> None:
+    """The whole source list for reference managers; and which sources no page cites."""
+    known = build.site.source_entries()
+    items = [source_list.csl_item(s) for s in sorted(known.values(), key=lambda s: s["id"])]
+    for name, write in BIBLIOGRAPHY.items():
+        (site_dir / name).write_text(write(items), encoding="utf-8", newline="")
+    uncited = sorted(set(known) - build.cited)
+    if uncited:
+        log.warning("data/sources.yml: no page cites %s; cite or remove them", ", ".join(uncited))
+
+
+def check_addresses(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
+    """Every live address is produced; each moved one gets a redirect page."""
+    registry, produced = build.site.addresses, build.produced
+    missing = sorted(a for a in registry.live if not addresses.exists(a, produced))
+    if missing:
+        raise ExplainerError(
+            addresses.REGISTRY,
+            problem=f"published address(es) no longer produced: "
+            f"{', '.join(missing)}. Restore them, or move each from 'live' to 'moved' with the "
+            "address that replaces it",
+        )
+    for old, new in sorted(registry.moved.items()):
+        if not addresses.exists(new, produced):
+            raise ExplainerError(
+                addresses.REGISTRY, problem=f"moved '{old}' points at '{new}', which the site does not produce"
+            )
+        if addresses.exists(old, produced):
+            raise ExplainerError(
+                addresses.REGISTRY,
+                problem=f"'{old}' is listed as moved but the site still produces it; list it under 'live' instead",
+            )
+        addresses.write_redirect(site_dir / old, new, config.site_url or "")
+
+
+def write_citations(site_dir: Path, build: Build) -> None:
+    folder = site_dir / CITE_FOLDER
+    folder.mkdir(exist_ok=True)
+    for address, item in build.items.items():
+        name = address.removesuffix(".html")
+        (folder / f"{name}.ris").write_text(ris([item]), encoding="utf-8", newline="")
+        (folder / f"{name}.json").write_text(csl_json([item]), encoding="utf-8")
+
+
+def unused_search_languages(lunr_dir: Path, languages: list[str]) -> list[Path]:
+    """Files under assets/javascripts/lunr that Material's search worker never imports."""
+    needed = set()
+    for lang in languages:
+        if lang != "en":
+            needed |= {"min/lunr.stemmer.support.min.js", f"min/lunr.{lang}.min.js"}
+        if lang == "ja":
+            needed.add("tinyseg.js")
+        if lang in ("hi", "th"):
+            needed.add("wordcut.js")
+    if len(languages) > 1:
+        needed |= {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    return [p for p in lunr_dir.rglob("*") if p.is_file() and p.relative_to(lunr_dir).as_posix() not in needed]
+
+
+def search_languages(config: MkDocsConfig) -> list[str]:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return list(search.config.lang or ["en"]) if search else ["en"]
+
+
+def prune_assets(site_dir: Path, config: MkDocsConfig) -> None:
+    """Ship only what readers load: Material copies search-language files for some twenty
+    languages (one alone is about 680 KB; English needs none) and source maps, which only a
+    developer's browser tools fetch. The browser tests open every page and would see a missing file."""
+    lunr = site_dir / "assets" / "javascripts" / "lunr"
+    if lunr.is_dir():
+        for path in unused_search_languages(lunr, search_languages(config)):
+            path.unlink()
+        if not any(lunr.rglob("*.js")):
+            shutil.rmtree(lunr)
+    for source_map in (site_dir / "assets").rglob("*.map"):
+        source_map.unlink()
+
+
+def write_zip(site_dir: Path, config: MkDocsConfig) -> None:
+    """Last of all: the site as one zip, for readers with no network."""
+    epoch = source_date_epoch(os.environ) or ZIP_EPOCH_FLOOR  # checked in on_config
+    date_time = time.gmtime(max(epoch, ZIP_EPOCH_FLOOR))[:6]
+    (site_dir / ZIP_NAME).write_bytes(bundle(site_dir, date_time, config.site_url or ""))
+
+
+# What hooks/adapter.py hands MkDocs: the events, in the order MkDocs runs them (not sorted).
+__all__ = [  # noqa: RUF022
+    "on_config",
+    "on_files",
+    "on_page_markdown",
+    "on_page_content",
+    "on_post_template",
+    "on_page_context",
+    "on_post_page",
+    "on_post_build",
+]
