@@ -7,8 +7,17 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .data import (DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text,
-                   partial_date, read_text)
+from .data import (
+    DataError,
+    check_unique_ids,
+    data_path,
+    entry_name,
+    human_date,
+    load_list,
+    markdown_text,
+    partial_date,
+    read_text,
+)
 from .references import csl_date
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
