@@ -8,30 +8,29 @@ PY := .venv/bin/python
 # Material and MkDocs print end-of-life / MkDocs 2 banners on every build; they are noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench pdf edition check-review lock clean
+.PHONY: serve test check build bench pdf edition check-review lock lint-workflows clean
 
 serve:  ## Build and serve the site at http://127.0.0.1:8000 with live reload
 	scripts/venv.sh site
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(PY) -m properdocs serve --strict --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
 
 test: check  ## Install what the tests need (browser included), run make check, then the whole suite
 	scripts/browser.sh
 	scripts/npm-test-tools.sh
 	$(PY) -m pytest
 
-check:  ## Seconds: lint (ruff), format, types (mypy, strict on explainer/), the data files, the unit tests
+check:  ## Seconds: lint (ruff), format, types (mypy, strict on explainer/), workflows (zizmor), the data files, the unit tests
 	scripts/venv.sh test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	.venv/bin/zizmor --offline --persona pedantic --quiet .github/workflows/*.yml .github/dependabot.yml
 	$(PY) -m explainer check
 	$(PY) -m pytest -q -m unit
 
 build:  ## Strict build into site/; a failed build leaves the previous site/ untouched
 	scripts/venv.sh site
-	rm -rf site.new
-	$(PY) -m mkdocs build --strict --site-dir site.new
-	rm -rf site && mv site.new site
+	scripts/build.sh
 
 pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headless Chromium
 	scripts/venv.sh test
@@ -50,10 +49,14 @@ bench:  ## Build time, site size and each page's first-view weight (prints, asse
 	scripts/venv.sh test
 	$(PY) -m tests.support.bench
 
+lint-workflows:  ## GitHub Actions static analysis of .github/workflows/ (zizmor, offline, strictest persona)
+	scripts/venv.sh test
+	.venv/bin/zizmor --offline --persona pedantic .github/workflows/*.yml .github/dependabot.yml
+
 lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, from .venv)
 	scripts/venv.sh lock
 	scripts/lock.sh
 
 clean:  ## Remove what the make targets wrote into the checkout (Debian packages stay)
-	rm -rf .venv .venv.lock site site.new .pytest_cache node_modules
+	rm -rf .venv .venv.lock site site.new site.old site.build.lock .site-build.* .pytest_cache node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -7,6 +7,7 @@ the banner text and the Atom feed are functions of the validated list.
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -91,14 +92,32 @@ def problems(entries: list[dict], pages: dict[str, datetime.date], ids: dict[str
     return found
 
 
-def link_text(target: str, titles: dict[str, str]) -> str:
-    """'us-forces.md#legal-floor' -> 'U.S. forces (legal floor)'."""
+HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+
+
+def heading_labels(docs: Path) -> dict[str, str]:
+    """'us-forces.md#legal-floor' -> 'The legal limits on cuts': each section heading's words
+    before any colon, so that a change names a section as readers see it, while its address
+    keeps the permanent anchor."""
+    labels = {}
+    for path in sorted(Path(docs).glob("*.md")):
+        for text, anchor in HEADING.findall(path.read_text(encoding="utf-8")):
+            labels[f"{path.name}#{anchor}"] = text.split(":")[0].strip()
+    return labels
+
+
+def link_text(target: str, titles: dict[str, str], headings: dict[str, str] | None = None) -> str:
+    """'us-forces.md#legal-floor' -> 'U.S. forces (The legal limits on cuts)', by the section's
+    heading; the page's title anchor by the page alone; an anchor that is not a heading (a
+    timeline entry) by its own words."""
     page, _, anchor = target.partition("#")
     title = titles.get(page, page)
-    return f"{title} ({anchor.replace('-', ' ')})" if anchor else title
+    if not anchor or anchor == "title":
+        return title
+    return f"{title} ({(headings or {}).get(target, anchor.replace('-', ' '))})"
 
 
-def changelog_markdown(entries: list[dict], titles: dict[str, str]) -> str:
+def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: dict[str, str] | None = None) -> str:
     """changelog.html's body: a heading a date (its id is the date), the changes under it."""
     parts, current = [], None
     for entry in entries:
@@ -108,7 +127,7 @@ def changelog_markdown(entries: list[dict], titles: dict[str, str]) -> str:
             current = entry["date"]
             parts.append(f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
                          '<ul class="changes" markdown="block">')
-        links = ", ".join(f"[{markdown_text(link_text(t, titles))}]({t})" for t in entry["pages"])
+        links = ", ".join(f"[{markdown_text(link_text(t, titles, headings))}]({t})" for t in entry["pages"])
         notes = "".join(f"[^{s}]" for s in entry.get("sources", []))
         parts.append(f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
                      f'{KINDS[entry["kind"]]}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')

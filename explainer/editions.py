@@ -8,8 +8,12 @@ that the files are there, unchanged, and that nothing unregistered sits beside t
 from __future__ import annotations
 
 import hashlib
+import re
+import zipfile
 from pathlib import Path
+from typing import Any
 
+from .build_inputs import is_preview
 from .data import DataError, full_date, human_date, markdown_text
 
 FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
@@ -62,6 +66,36 @@ def changes_word(count: int) -> str:
     return f"{count} {'change' if count == 1 else 'changes'}"
 
 
+def zip_is_local_preview(path: Path) -> bool:
+    """Whether an edition's offline zip was built as a local preview: its home page's canonical
+    link points at this machine (127.0.0.1), not at the published site. The first edition's was
+    (probe case 4.17); it stays as it was cut, since its hash is a promise, and says so."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            homes = sorted((name for name in archive.namelist() if name.rsplit("/", 1)[-1] == "index.html"), key=len)
+            text = archive.read(homes[0]).decode("utf-8", "replace") if homes else ""
+    except zipfile.BadZipFile:
+        return False  # not a zip at all: nothing to say about its links
+    canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
+    return canonical is not None and is_preview(canonical.group(1))
+
+
+def preview_zip_note(entries: list[dict[str, Any]], index: int, docs: Path) -> str:
+    """What a reader of editions.html must know about an offline copy cut as a local preview:
+    that its links point to this machine, and which later edition's copy replaces it."""
+    if not zip_is_local_preview(docs / entries[index]["zip"]):
+        return ""
+    replacement = next((entry for entry in entries[index + 1:] if not zip_is_local_preview(docs / entry["zip"])), None)
+    if replacement:
+        date = replacement["date"].isoformat()
+        then = f'the offline copy of the <a href="#edition-{date}">edition of {human_date(date)}</a> replaces it'
+    else:
+        then = "a replacement will be cut once the site's hosted address is set"
+    return (", cut as a local preview: its links point to <code>127.0.0.1</code>, the address of the "
+            "computer it was made on, not to the published site; it stays as it was cut, and "
+            f"{then}")
+
+
 def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> str:
     """editions.html's list, newest first: date, its files and sizes, what changed since the
     previous one; for the newest, the changes made after it. changes: newest first."""
@@ -86,7 +120,8 @@ def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> s
             f'<li id="edition-{entry["date"].isoformat()}" markdown="span">'
             f'**<a href="{entry["file"]}">{human_date(entry["date"].isoformat())}</a>**: '
             f'single page ({size_text((docs / entry["file"]).stat().st_size)}), '
-            f'<a href="{entry["zip"]}">offline copy</a> (zip, {size_text((docs / entry["zip"]).stat().st_size)}); '
+            f'<a href="{entry["zip"]}">offline copy</a> (zip, {size_text((docs / entry["zip"]).stat().st_size)}'
+            f"{preview_zip_note(entries, index, docs)}); "
             f"{summary}.</li>")
     return '<ul class="editions" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 

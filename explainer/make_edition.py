@@ -26,6 +26,7 @@ from explainer.csp import with_policy
 from explainer.data import human_date
 from explainer.downloads import ZIP_NAME
 from explainer.editions import FOLDER, sha256
+from explainer.hosting import HostingError, check_edition, hosted_url, uncommitted_changes
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
 REGISTRY = ROOT / "data" / "editions.yml"
@@ -38,7 +39,8 @@ APPARATUS = ("script, .cite-this-page, .cite-section, .entry-link, a.headerlink,
 def build(site: Path, day: datetime.date) -> None:
     epoch = int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp())
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "--config-file",
+                    str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
                    cwd=ROOT, env=env, check=True)
 
 
@@ -89,6 +91,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m explainer edition", description=__doc__.splitlines()[0])
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today())
     day = parser.parse_args(argv).date
+    try:  # only for the hosted address, from committed files: an edition is frozen for good
+        check_edition(os.environ.get("SITE_URL"), hosted_url(ROOT / "mkdocs.yml"), uncommitted_changes(ROOT))
+    except HostingError as error:
+        raise SystemExit(f"make edition refused: {error}") from None
     entries = registered()
     if any(str(e["date"]) == day.isoformat() for e in entries):
         raise SystemExit(f"an edition of {day} exists already: editions are never rewritten")

@@ -200,7 +200,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build.updated[src] = page.meta["updated"]  # a real date: check_front_matter passed
     if CHANGELOG_MARKER in markdown:
         markdown = markdown.replace(
-            CHANGELOG_MARKER, changes.changelog_markdown(build.site.change_entries(), build.titles)
+            CHANGELOG_MARKER,
+            changes.changelog_markdown(
+                build.site.change_entries(), build.titles, changes.heading_labels(Path(config.docs_dir))
+            ),
         )
     if EDITIONS_MARKER in markdown:
         markdown = markdown.replace(

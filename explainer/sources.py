@@ -59,6 +59,7 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
         check_url(entry, path, name)
         check_accessed(entry, path, name)
         check_evidence(entry, path, name)
+        check_read_in(entry, path, name)
         sources[entry["id"]] = entry
     return sources
 
@@ -137,6 +138,97 @@ def check_evidence(entry: dict, path, name: str) -> None:
     read_text(file)  # the evidence check reads it whole: a file that is not UTF-8 is named now
 
 
+SHEETS = {"background-facts.md", "update-2026.md", "update-2026-h2.md"}
+
+
+def check_read_in(entry: dict, path, name: str) -> None:
+    """Where each excerpt was read: every excerpt in exactly one place, each place complete.
+
+    A place without `excerpts` covers the excerpts no other place lists; at most one may.
+    """
+    places = entry.get("read_in")
+    if not isinstance(places, list) or not places:
+        raise DataError(path, name, "read_in", "say where the excerpts were read: a list of places, "
+                        "e.g. [{where: address}]")
+    count = len(entry.get("evidence") or [])
+    listed: list[int] = []
+    open_places = 0
+    for place in places:
+        where = place.get("where") if isinstance(place, dict) else None
+        if where == "full text":
+            if "full_text" not in entry:
+                raise DataError(path, name, "read_in", "'full text' is only for a source kept whole (full_text)")
+        elif where == "address":
+            if not entry.get("url"):
+                raise DataError(path, name, "read_in", "'address' needs the source's url; name the copy read instead")
+        elif where == "copy":
+            if not place.get("copy") or not str(place.get("url", "")).startswith(("https://", "http://")):
+                raise DataError(path, name, "read_in", "a copy needs its name (copy) and its http(s) address (url)")
+        elif where == "research sheet":
+            if place.get("sheet") not in SHEETS:
+                raise DataError(path, name, "read_in", f"a research sheet must be one of {', '.join(sorted(SHEETS))}")
+        else:
+            raise DataError(path, name, "read_in", f"'{where}' is not a place: use address, copy, research sheet "
+                            "or full text")
+        if where != "full text" and "full_text" in entry:
+            raise DataError(path, name, "read_in", "a source kept whole is read in its full text")
+        if "excerpts" in place:
+            numbers = place["excerpts"]
+            if not isinstance(numbers, list) or not all(isinstance(n, int) and 1 <= n <= count for n in numbers):
+                raise DataError(path, name, "read_in", f"excerpts are numbered 1 to {count}: {numbers!r}")
+            listed += numbers
+        else:
+            open_places += 1
+    twice = sorted({n for n in listed if listed.count(n) > 1})
+    if twice:
+        raise DataError(path, name, "read_in", f"excerpt {twice[0]} is listed in two places")
+    if open_places > 1:
+        raise DataError(path, name, "read_in", "only one place may go without its list of excerpts")
+    if open_places == 0 and count and sorted(listed) != list(range(1, count + 1)):
+        missing = sorted(set(range(1, count + 1)) - set(listed))
+        raise DataError(path, name, "read_in", f"excerpt {missing[0]} is not said to be read anywhere")
+    if "not_found_again" in entry:
+        try:
+            checked = partial_date(entry["not_found_again"])
+        except ValueError as error:
+            raise DataError(path, name, "not_found_again", str(error)) from error
+        if len(checked) != 10:
+            raise DataError(path, name, "not_found_again", "give the full day it was checked (YYYY-MM-DD)")
+        entry["not_found_again"] = checked
+
+
+def excerpt_places(source: dict) -> list[tuple[dict, list[int]]]:
+    """Each place the excerpts were read, with the numbers (from 1) of the excerpts read there."""
+    count = len(source.get("evidence") or [])
+    listed = {n for place in source["read_in"] for n in place.get("excerpts", [])}
+    return [(place, list(place["excerpts"]) if "excerpts" in place
+             else [n for n in range(1, count + 1) if n not in listed])
+            for place in source["read_in"]]
+
+
+def place_text(place: dict) -> str:
+    """Where, in words (Markdown): a copy links to its address."""
+    if place["where"] == "address":
+        return "at the address listed"
+    if place["where"] == "copy":
+        return f"in another copy, {markdown_text(place['copy'])} (<{place['url']}>)"
+    if place["where"] == "research sheet":
+        return f"only in the editors' research sheet ({place['sheet']}), not in the source itself"
+    return "in the full text supplied to the editors, kept with the site"
+
+
+def read_in_text(source: dict) -> str:
+    """One sentence on where the excerpts were read, per excerpt where the places differ."""
+    places = excerpt_places(source)
+    if len(places) == 1:
+        return "Excerpts read " + place_text(places[0][0]) if "evidence" in source else "Read " + place_text(places[0][0])
+    parts = []
+    for place, numbers in places:
+        label = ("excerpt " if len(numbers) == 1 else "excerpts ") + ", ".join(str(n) for n in numbers)
+        parts.append(f"{label} {place_text(place)}")
+    return "Read: " + "; ".join(parts)
+
+
 def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
     folder = data_path(root, "")
@@ -183,9 +275,9 @@ def source_item(source: dict) -> str:
     kind = KINDS[source["kind"]]
     if source.get("summarises"):
         kind += f", summarising {markdown_text(source['summarises'])}"
-    read = (f"Accessed {human_date(source['accessed'])}" if "evidence_from" not in source else
-            f"Not found again when checked on {human_date(source['accessed'])}; the excerpt is "
-            + ("its headline" if source["evidence_from"] == "headline only" else "from the editors' research sheet"))
+    read = f"Accessed {human_date(source['accessed'])}"
+    if source.get("not_found_again"):
+        read += f" · Not found again when checked on {human_date(source['not_found_again'])}"
     facts = (f'<span class="source-kind">{kind}</span> · {read} · '
              f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
     if source["url"]:
@@ -194,8 +286,13 @@ def source_item(source: dict) -> str:
     else:
         links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
                  "which is kept whole with the site's source.</p>")
-    excerpt = (f'<blockquote class="source-excerpt" markdown="span">{markdown_text(source["evidence"][0])}</blockquote>'
-               if "evidence" in source else "")
+    where = f'<p class="source-read" markdown="span">{read_in_text(source)}.</p>'
+    numbered = len(source["read_in"]) > 1
+    excerpts = "\n".join(
+        f'<blockquote class="source-excerpt" markdown="span">'
+        + (f'<span class="source-excerpt-number">{number}.</span> ' if numbered else "")
+        + f'{markdown_text(text)}</blockquote>'
+        for number, text in enumerate(source.get("evidence") or [], start=1))
     return (f'<li id="{source["id"]}" class="source" markdown="block">\n'
             f'<p markdown="span">**{markdown_text(source["outlet"])}**, {name}. {date}.</p>\n'
-            f'<p class="source-facts" markdown="span">{facts}.</p>\n{links}\n{excerpt}\n</li>')
+            f'<p class="source-facts" markdown="span">{facts}.</p>\n{links}\n{where}\n{excerpts}\n</li>')

@@ -19,7 +19,7 @@ KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled",
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
 SECTIONS = [
     ("past", "What already happened", ("history", "decision")),
-    ("scheduled", "What is scheduled", ("scheduled",)),
+    ("scheduled", "Checkpoints sources gave (as of mid-2026)", ("scheduled",)),
     ("phases", "What could change, in the article's account", ("phase",)),
 ]
 
@@ -164,7 +164,7 @@ def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, st
     elif "recurs" in entry:
         when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
     else:
-        when = '<span class="timeline-undated">No date published</span>'
+        when = '<span class="timeline-undated">No date given</span>'
     now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
     target = entry["page"]
     page_file = target.split("#")[0]

@@ -10,6 +10,9 @@ on which page each chapter starts, the contents get those numbers, and the secon
 is the PDF. It is tagged (its structure readable by screen readers) and has an outline of
 the headings. Chromium sees only the fonts of pdf-fonts.conf, so every machine prints the
 same PDF. It is written next to the offline zip, so the deploy workflow publishes both.
+With SOURCE_DATE_EPOCH set, two printings are byte-identical: Chromium writes the wall clock
+as the PDF's dates and numbers the tagged structure's ids from a counter that differs between
+runs; explainer/pdf_bytes.py fixes both (same order, same length). There is no document /ID.
 """
 
 import os
@@ -20,8 +23,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
+from explainer.build_inputs import source_date_epoch
 from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from explainer.downloads import PDF_NAME
+from explainer.pdf_bytes import reproducible
 
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"
 # Each chapter's heading, as the outline names it, by the chapter's id.
@@ -63,7 +68,7 @@ def make_pdf(site: Path, output: Path) -> Path:
         sys.exit("make_pdf: no 'chromium' on PATH (run scripts/browser.sh)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
-                                             env={**os.environ, "FONTCONFIG_FILE": str(FONTS)})
+                                             env={**os.environ, "FONTCONFIG_FILE": str(FONTS), "TZ": "UTC"})
         try:
             page = browser.new_page()
             page.goto((site / "print.html").as_uri())
@@ -81,6 +86,12 @@ def make_pdf(site: Path, output: Path) -> Path:
             print_page(page, output)
         finally:
             browser.close()
+    epoch = source_date_epoch(os.environ)
+    if epoch is not None:
+        try:
+            output.write_bytes(reproducible(output.read_bytes(), epoch))
+        except ValueError as error:
+            sys.exit(f"make_pdf: {error}")
     return output
 
 

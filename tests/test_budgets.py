@@ -8,20 +8,29 @@ from tests.support.page_weight import first_view, gz
 # us-forces.html, the map (up to 26.8/80.8 KB then). First view raised to 92 KB when the site's
 # own scripts (footnote tooltips, the light/dark switch and the menu from the keyboard, about
 # 1.5 KB together) replaced Material's slower work on load and the November corrections
-# lengthened the timeline (90.0 KB then).
-HTML_BUDGET = 30 * 1024
-FIRST_VIEW_BUDGET = 92 * 1024
+# lengthened the timeline (90.0 KB then). Raised to 32/94 KB when the December corrections and
+# the June 2026 reports lengthened the timeline (30.3/91.4 KB then).
+HTML_BUDGET = 32 * 1024
+FIRST_VIEW_BUDGET = 94 * 1024
+# sources.html shows, for every source, where its excerpts were read and every excerpt (about
+# 180 of them, not only the first): its own budgets (35.7/96.8 KB when that began).
+SOURCES_BUDGETS = {"html": 40 * 1024, "first_view": 102 * 1024}
 # print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
 # when the 2026 update made the text about a third longer, then when the source list gained
 # each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then), and
 # when the fourth fact-check round's corrections (text and two changelog entries) and the
-# site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then).
-PRINT_BUDGETS = {"html": 88 * 1024, "first_view": 150 * 1024}
+# site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then), and
+# when the source list came to show every excerpt and where it was read, with the December
+# corrections (98.3/159.4 KB then); 110/172 KB when the December fact-check restored what
+# sources add and the June 2026 reports joined (107.5/168.6 KB then).
+PRINT_BUDGETS = {"html": 110 * 1024, "first_view": 172 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:
     if path == "print.html":
         return PRINT_BUDGETS["html"], PRINT_BUDGETS["first_view"]
+    if path == "sources.html":
+        return SOURCES_BUDGETS["html"], SOURCES_BUDGETS["first_view"]
     return HTML_BUDGET, FIRST_VIEW_BUDGET
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-from explainer.changes import feed_id, problems, updated_line, validate
+from explainer.changes import feed_id, heading_labels, link_text, problems, updated_line, validate
 from explainer.data import DataError
 
 DAY = datetime.date(2026, 11, 27)
@@ -80,9 +80,18 @@ def test_every_page_shows_its_history_and_review_date(html_pages):
         assert "Last reviewed" in soup.select_one(".page-updated").get_text(), f"{page}: no review date"
 
 
+def test_a_change_names_a_section_by_its_heading_not_its_anchor(tmp_path):
+    (tmp_path / "us-forces.md").write_text("# U.S. forces {#title}\n\n## The legal limits on cuts: the act {#legal-floor}\n",
+                                           encoding="utf-8")
+    titles, headings = {"us-forces.md": "U.S. forces"}, heading_labels(tmp_path)
+    assert link_text("us-forces.md#legal-floor", titles, headings) == "U.S. forces (The legal limits on cuts)"
+    assert link_text("us-forces.md#title", titles, headings) == "U.S. forces"
+    assert link_text("timeline.md#scm-57", {"timeline.md": "Timeline"}, headings) == "Timeline (scm 57)"
+
+
 def test_a_corrected_page_says_so_under_its_title(html_pages):
     line = html_pages["conclusion.html"].select_one(".updated-line")
-    assert line and line.get_text(" ", strip=True).startswith("Corrected 27 November 2026")
+    assert line and line.get_text(" ", strip=True).startswith("Corrected 7 December 2026")
 
 
 def test_the_changelog_is_the_record(html_pages):
@@ -138,20 +147,20 @@ def test_a_reader_can_dismiss_the_banner_and_it_stays_dismissed(visit, http_site
 # ---- Broken input stops the build, naming both sides ----
 
 def test_a_change_naming_a_missing_page_fails(broken_copy):
-    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact]",
-                     "pages: [alliances.md#submarines, timeline.md#submarine-pact]")
+    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
+                     "pages: [alliances.md#submarines, timeline.md#submarine-pact,")
     broken_copy.assert_build_fails_naming("update-submarines", "alliances.md")
 
 
 def test_a_change_naming_a_missing_anchor_fails(broken_copy):
-    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact]",
-                     "pages: [alliance.md#submarine, timeline.md#submarine-pact]")
+    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
+                     "pages: [alliance.md#submarine, timeline.md#submarine-pact,")
     broken_copy.assert_build_fails_naming("update-submarines", "alliance.md#submarine")
 
 
 def test_updated_without_a_change_entry_fails(broken_copy):
-    broken_copy.edit("docs/faq.md", "updated: 2026-11-27\nreviewed: 2026-11-27", "updated: 2026-12-01\nreviewed: 2026-12-01")
-    broken_copy.assert_build_fails_naming("docs/faq.md", "updated: 2026-12-01", "2026-11-27")
+    broken_copy.edit("docs/faq.md", "updated: 2026-12-07\nreviewed: 2026-12-07", "updated: 2026-12-09\nreviewed: 2026-12-09")
+    broken_copy.assert_build_fails_naming("docs/faq.md", "updated: 2026-12-09", "2026-12-07")
 
 
 def test_an_edited_or_deleted_edition_fails(broken_copy):
@@ -182,7 +191,7 @@ def test_check_review_lists_pages_past_the_cycle():
     current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
     late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout
-    assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-11-27" in late.stdout
+    assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-12-07" in late.stdout
 
 
 @pytest.mark.browser

@@ -263,23 +263,36 @@ def sources() -> list[dict]:
     return yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
 
 
-def test_every_source_shows_kind_accessed_live_and_archived_links_and_its_excerpt(html_pages):
+def day_text(value) -> str:
+    day = datetime.date.fromisoformat(str(value))
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def test_every_source_shows_kind_accessed_where_read_links_and_every_excerpt(html_pages):
     soup = html_pages["sources.html"]
+    words = lambda s: re.sub(r"[^\w]+", " ", s).strip()  # noqa: E731 (typography aside)
     for source in sources():
         item = soup.find("li", id=source["id"])
         text = " ".join(item.get_text(" ").split())
         assert item.select_one(".source-kind").get_text().strip(), source["id"]
         accessed = datetime.date.fromisoformat(str(source["accessed"]))
-        day = f"{accessed.day} {accessed.strftime('%B %Y')}"
-        read = f"Not found again when checked on {day}" if source.get("evidence_from") else f"Accessed {day}"
-        assert read in text, source["id"]
+        assert f"Accessed {day_text(source['accessed'])}" in text, source["id"]
+        not_found = f"Not found again when checked on {day_text(source['not_found_again'])}" \
+            if source.get("not_found_again") else None
+        assert (not_found in text) if not_found else ("Not found again" not in text), source["id"]
+        read = " ".join(item.select_one(".source-read").get_text(" ").split())
+        for place in source["read_in"]:
+            assert {"address": "at the address listed", "copy": place.get("url", ""),
+                    "research sheet": place.get("sheet", ""), "full text": "full text"}[place["where"]] in read, \
+                source["id"]
         links = [a["href"] for a in item.select(".source-links a")]
         if source["url"]:
             archive = f"https://web.archive.org/web/{accessed.strftime('%Y%m%d')}/{source['url']}"
             assert links == [source["url"], archive], source["id"]
-            excerpt = " ".join(item.select_one(".source-excerpt").get_text().split())
-            words = lambda s: re.sub(r"[^\w]+", " ", s).strip()  # noqa: E731 (typography aside)
-            assert words(excerpt) == words(source["evidence"][0]), source["id"]
+            shown = [words(" ".join(q.get_text().split())) for q in item.select(".source-excerpt")]
+            assert len(shown) == len(source["evidence"]), source["id"]
+            for number, (excerpt, recorded) in enumerate(zip(shown, source["evidence"]), start=1):
+                assert excerpt.removeprefix(f"{number} ") == words(recorded), source["id"]
         else:
             assert not links and "full_text" in source, source["id"]
         if "description" in source:

@@ -42,6 +42,15 @@ MISTAKES = {
         "bad id": (lambda e: e[1].update(id="Reuters NDS"), "Reuters NDS", "id"),
         "duplicate id": (lambda e: e[2].update(id="reuters-nds"), "reuters-nds", "id"),
         "bad date": (lambda e: e[1].update(date="2026-02-30"), "reuters-nds", "date"),
+        "where read, missing": (lambda e: e[1].pop("read_in"), "reuters-nds", "read_in"),
+        "where read, unknown place": (lambda e: by_id(e, "ajp-nds").update(read_in=[{"where": "memory"}]), "ajp-nds", "read_in"),
+        "where read, a copy without its address": (lambda e: e[1]["read_in"][1].pop("url"), "reuters-nds", "read_in"),
+        "where read, a sheet not named": (lambda e: by_id(e, "ajp-nds").update(read_in=[{"where": "research sheet"}]), "ajp-nds", "read_in"),
+        "where read, an excerpt read nowhere": (lambda e: e[1]["read_in"].pop(), "reuters-nds", "read_in"),
+        "where read, an excerpt in two places": (lambda e: e[1]["read_in"][2].update(excerpts=[5, 7]), "reuters-nds", "read_in"),
+        "where read, an excerpt that does not exist": (lambda e: e[1]["read_in"][2].update(excerpts=[7, 8]), "reuters-nds", "read_in"),
+        "where read, the address of a source without one": (lambda e: e[0].update(read_in=[{"where": "address"}]), "article", "read_in"),
+        "not found again, bad day": (lambda e: e[1].update(not_found_again="2026-12"), "reuters-nds", "not_found_again"),
     },
     "timeline": {
         "missing field": (lambda e: e[0].pop("title"), "treaty-signed", "title"),
@@ -77,6 +86,11 @@ MISTAKES = {
     },
 }
 CASES = [(name, mistake) for name, mistakes in MISTAKES.items() for mistake in mistakes]
+
+
+def by_id(entries: list[dict], wanted: str) -> dict:
+    """An entry picked by its id, not its place, so that adding a source elsewhere breaks no case."""
+    return next(entry for entry in entries if entry.get("id") == wanted)
 
 
 def real_entries(name: str) -> list[dict]:

@@ -109,7 +109,7 @@ def baseline_site(folder: Path) -> Path:
     (docs / "index.md").write_text(f"# {lines[0]}\n\n{body}\n", encoding="utf-8")
     (folder / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n  font: false\n",
                                        encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
+    subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
                     "-d", str(folder / "site")], check=True)
     return folder / "site"
 

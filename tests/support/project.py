@@ -19,9 +19,14 @@ FIXED_EPOCH = "1795000000"  # a fixed SOURCE_DATE_EPOCH, so builds are comparabl
 
 
 def run_build(
-    project: Path, site_dir: Path, extra_env: dict | None = None, python: str = sys.executable
+    project: Path,
+    site_dir: Path,
+    extra_env: dict | None = None,
+    python: str = sys.executable,
+    engine: str = "properdocs",
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as the Makefile runs it (never -q: it hides warnings)."""
+    """`properdocs build --strict` as the Makefile runs it (never -q: it hides warnings);
+    engine="mkdocs" for MkDocs 1.6.1, which must build the same site (tests/test_engines.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     env.pop("SITE_URL", None)  # the documented default, unless a test sets one
     env.update(extra_env or {})
@@ -29,7 +34,7 @@ def run_build(
         [
             python,
             "-m",
-            "mkdocs",
+            engine,
             "build",
             "--strict",
             "--config-file",
