@@ -376,8 +376,10 @@ def _read_pages(docs: Path, titles: dict[str, str]) -> dict[str, Page]:
             raise ExplainerError(f"docs/{src}", problem=f"front matter {reason}")
         meta = front_matter(text)
         if meta is None:  # MkDocs would read the lines as plain-text metadata: no dates, misleading messages
-            raise ExplainerError(f"docs/{src}", problem="the page must open with its front matter between two "
-                                 "lines of three hyphens (---)")
+            raise ExplainerError(
+                f"docs/{src}",
+                problem="the page must open with its front matter between two lines of three hyphens (---)",
+            )
         found = front_matter_problems(meta)
         if found:
             raise ExplainerError(f"docs/{src}", problem="front matter: " + "; ".join(found))
