@@ -35,6 +35,7 @@ SOURCE = {
     "accessed": "2026-01-25",
     "title": "Headline",
     "evidence": ["An excerpt."],
+    "read_in": [{"where": "address"}],
 }
 ARTICLE = {
     "id": "article",
@@ -46,6 +47,7 @@ ARTICLE = {
     "accessed": "2026-01-25",
     "title": "The article",
     "full_text": "article.txt",
+    "read_in": [{"where": "full text"}],
 }
 EVENT = {
     "id": "treaty",
