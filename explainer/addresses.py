@@ -1,6 +1,6 @@
 """Cool URIs don't change: the registry of every published address, and the pages that keep them.
 
-Plain Python, no MkDocs import (hooks/addresses.py is the adapter). data/addresses.yml lists
+Plain Python, no MkDocs import (explainer/mkdocs_adapter.py is the adapter). data/addresses.yml lists
 every address ever published: `live` ones the site must produce, `moved` ones that become
 redirect pages. Citable anchors are headings with an explicit {#id} and elements with class
 "citable" (timeline entries, figures).
@@ -15,14 +15,15 @@ from pathlib import Path
 
 import yaml
 
-from .csp import with_policy
+from . import contract
+from .csp import KnownScripts, with_policy
 from .data import SCHEMAS, DataError, check_schema, read_text
 
 REGISTRY = "data/addresses.yml"
 ADDRESS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.html(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 EXPLICIT_HEADING_ID = re.compile(r"^#{1,6} .*\{#([A-Za-z0-9_-]+)\}\s*$", re.MULTILINE)
 RESERVED = {"404.html": "the theme's page for addresses that do not exist"}
-CITABLE = "citable"  # the class of elements that are cited by their id (timeline entries, figures)
+CITABLE = contract.CITABLE  # the class of elements that are cited by their id (timeline entries, figures)
 
 
 def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
@@ -168,11 +169,16 @@ def exists(address: str, produced: dict[str, set[str]]) -> bool:
     return page in produced and (not anchor or anchor in produced[page])
 
 
+def redirect_script(new: str) -> str:
+    """The one line a redirect page runs: carry the #fragment the reader arrived with."""
+    js = json.dumps(new)
+    return f'if (location.hash && !{js}.includes("#")) location.replace({js} + location.hash);'
+
+
 def redirect_page(new: str, site_url: str) -> str:
     """A page that sends readers on, from disk too: relative link, meta refresh, and a
     script that carries a #fragment the reader arrived with."""
     target = html.escape(new, quote=True)
-    js = json.dumps(new)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -181,7 +187,7 @@ def redirect_page(new: str, site_url: str) -> str:
 <link rel="canonical" href="{html.escape(site_url + new, quote=True)}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
-<script>if (location.hash && !{js}.includes("#")) location.replace({js} + location.hash);</script>
+<script>{redirect_script(new)}</script>
 </head>
 <body>
 <p>This page has moved to <a href="{target}">{target}</a>.</p>
@@ -192,4 +198,5 @@ def redirect_page(new: str, site_url: str) -> str:
 
 def write_redirect(path: Path, new: str, site_url: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(with_policy(redirect_page(new, site_url)), encoding="utf-8")
+    path.write_text(with_policy(redirect_page(new, site_url), KnownScripts.exact(redirect_script(new))),
+                    encoding="utf-8")

@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from . import contract
 from .data import DataError, check_unique_ids, data_path, entry_name, full_date, human_date, load_list, markdown_text
 from .sources import load_sources
 
@@ -128,7 +129,7 @@ def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: di
             parts.append(f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
                          '<ul class="changes" markdown="block">')
         links = ", ".join(f"[{markdown_text(link_text(t, titles, headings))}]({t})" for t in entry["pages"])
-        notes = "".join(f"[^{s}]" for s in entry.get("sources", []))
+        notes = contract.footnote_references(entry.get("sources", []))
         parts.append(f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
                      f'{KINDS[entry["kind"]]}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')
     return "\n".join(parts + ["</ul>"]) + "\n"

@@ -14,6 +14,7 @@ import html
 import json
 import re
 
+from . import contract
 from .references import apa_case, bibtex_entry, headline_case
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -184,12 +185,22 @@ def json_ld(facts: PageFacts) -> str:
         "isAccessibleForFree": True,
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
-    return json.dumps(page, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return script_json(json.dumps(page, ensure_ascii=False, indent=1))
+
+
+def script_json(text: str) -> str:
+    """JSON safe inside <script>: no <, > or & as such (\\u003c …), so neither </script> nor
+    <!-- (which puts the HTML parser in a state that swallows the page, probe case 2.11)
+    can occur; U+2028 and U+2029 escaped too. The same JSON to any JSON reader."""
+    for character, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                               ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(character, escaped)
+    return text
 
 
 def copy_button(text: str, label: str) -> str:
     """Material's own clipboard script copies data-clipboard-text: no script of ours."""
-    return (f'<button type="button" class="copy-link" data-clipboard-text="{html.escape(text)}">'
+    return (f'<button type="button" class="copy-link {contract.APPARATUS}" data-clipboard-text="{html.escape(text)}">'
             f"{html.escape(label)}</button>")
 
 
@@ -198,13 +209,17 @@ def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
     url = f"{facts.url}#{anchor}"
     styles = "".join(f"<dt>{style}</dt><dd>{citation}</dd>"
                      for style, citation in formats(facts, section=heading, url=url).items())
-    return (f'<details class="cite-section"><summary>Cite this section</summary>'
+    return (f'<details class="cite-section {contract.APPARATUS}"><summary>Cite this section</summary>'
             f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
             f"<dl>{styles}</dl></details>")
 
 
 def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> str:
-    """A "Cite this section" after each heading whose anchor the address registry lists."""
+    """A "Cite this section" after each heading whose anchor the address registry lists.
+    Raises when the page has headings and cited anchors but the pattern matches no heading."""
+    if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):
+        contract.must_match(CITED_HEADING, content, "cited headings")
+
     def add(match):
         heading, _, anchor, inner = match.groups()
         if anchor not in cited:
@@ -215,10 +230,14 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
     """A timeline entry's visible permanent link, and a button that copies its full address."""
-    return (f'\n<p class="entry-link">Link: <a href="#{anchor}">{html.escape(page_address)}#{anchor}</a> '
+    link = f'<a href="#{anchor}">{html.escape(page_address)}#{anchor}</a>'
+    return (f'\n<p class="entry-link {contract.APPARATUS}">Link: {link} '
             f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
 
 
 def add_entry_links(content: str, page_address: str, canonical: str) -> str:
-    """Each timeline entry's permanent link, after its title."""
+    """Each timeline entry's permanent link, after its title (raises on a page with timeline
+    entries whose markup the pattern no longer matches)."""
+    if 'class="timeline-entry' in content:
+        contract.must_match(TIMELINE_ENTRY, content, "timeline entries")
     return TIMELINE_ENTRY.sub(lambda m: m.group(1) + entry_link(page_address, canonical, m.group(2)), content)

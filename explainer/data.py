@@ -259,6 +259,17 @@ def nav_titles(nav) -> dict[str, str]:
     return titles
 
 
+# Markdown's marks that data text must not carry: emphasis, code, links, attribute lists
+# ({: #id onclick=…}) and headings; each is written with a backslash, which Markdown drops.
+MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]{}#])")
+# What starts a block only at the start of a line: a list item (- + 1.), an admonition (!!!).
+LINE_START_MARK = re.compile(r"^(?:[-+!]|\d+\.)")
+LINE_BREAKS = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+
+
 def markdown_text(value) -> str:
-    """Data is text, never markup: escape HTML, and Markdown's link and emphasis marks."""
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(value), quote=False))
+    """Data is text, never markup: HTML escaped; Markdown's marks escaped; line breaks (which
+    would let a field start a heading, a code block or a list of its own) become spaces."""
+    text = LINE_BREAKS.sub(" ", str(value)).lstrip(" \t")
+    text = MARKDOWN_MARKS.sub(r"\\\1", html.escape(text, quote=False))
+    return LINE_START_MARK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)

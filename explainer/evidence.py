@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from . import contract
+
 # Where sources are cited once for everything inside.
 UNIT_CLASSES = {"admonition document", "timeline-entry"}
 UNIT_TAGS = {"tr", "figure"}
@@ -25,9 +27,9 @@ TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote",
 # the list of the site's own dated editions (their file sizes), and what the templates add
 # around a page's content (dates, history, citations) when a built page is checked whole,
 # with the citations under cited headings and the permanent links of timeline entries.
-SKIPPED_CLASSES = {"footnote", "footnote-ref", "footnote-separator", "headerlink", "source-list", "editions",
-                   "derived", "reporting-through", "updated-line", "page-updated", "page-history",
-                   "cite-this-page", "cite-this-edition", "cite-section", "entry-link", "bibliography-downloads"}
+SKIPPED_CLASSES = {contract.APPARATUS, contract.LIVE_ONLY, contract.FOOTNOTES, contract.FOOTNOTE_REF,
+                   "footnote-separator", contract.HEADERLINK, "source-list", "editions", contract.DERIVED,
+                   "reporting-through", "page-updated", "bibliography-downloads"}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "sup"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
              "track", "wbr"}

@@ -5,11 +5,12 @@ On a phone (under 600px) a comparison's rows become stacked cards and a bar char
 stack label over bar (site.css), so no figure scrolls sideways inside the page.
 """
 
-import re
 
-from .data import DataError, check_unique_ids, entry_name, markdown_text
+from . import contract
+from .data import DataError, check_unique_ids, entry_name
+from .render import render as render_template
 
-MARKER = re.compile(r"<!-- figure: ([a-z0-9-]+) -->")
+MARKER = contract.FIGURE
 
 
 def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]:
@@ -34,40 +35,13 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]
 
 
 def render(figure: dict) -> str:
-    fid = f"figure-{figure['id']}"
     # markdown="span" everywhere text goes, so abbreviations get their tooltips there too.
-    head = "".join(f'<th scope="col" markdown="span">{markdown_text(c)}</th>' for c in figure["columns"])
     if figure["kind"] == "bars":
         largest = max(row["value"] for row in figure["rows"])
-        body = [bar_row(row, largest) for row in figure["rows"]]
+        rows = [{"label": row["label"], "sources": row["sources"], "share": round(100 * row["value"] / largest, 1),
+                 "value": f"{row['value']:g}"} for row in figure["rows"]]
     else:
-        body = [comparison_row(row, figure["columns"][1:]) for row in figure["rows"]]
-    return (
-        f'<figure class="data-figure figure-{figure["kind"]} citable" id="{fid}" '
-        f'aria-labelledby="{fid}-caption" aria-describedby="{fid}-description" markdown="block">\n'
-        f'<figcaption id="{fid}-caption" markdown="span">{markdown_text(figure["caption"])}</figcaption>\n'
-        f'<p class="figure-description" id="{fid}-description" markdown="span">'
-        f'{markdown_text(figure["description"])}</p>\n'
-        f'<table aria-labelledby="{fid}-caption" markdown="block">\n'
-        f'<thead markdown="block"><tr markdown="block">{head}</tr></thead>\n<tbody markdown="block">\n' + "\n".join(body) +
-        "\n</tbody>\n</table>\n</figure>"
-    )
-
-
-def notes(row: dict) -> str:
-    return "".join(f"[^{s}]" for s in row["sources"])
-
-
-def comparison_row(row: dict, columns: list[str]) -> str:
-    # Each cell names its column: on a phone the rows are stacked cards, without the header row.
-    cells = "".join(f'<td markdown="span"><span class="cell-label">{markdown_text(column)}</span> {markdown_text(c)}</td>'
-                    for column, c in zip(columns, row["cells"]))
-    return (f'<tr markdown="block"><th scope="row" markdown="span">{markdown_text(row["aspect"])}{notes(row)}</th>'
-            f"{cells}</tr>")
-
-
-def bar_row(row: dict, largest: float) -> str:
-    share = round(100 * row["value"] / largest, 1)
-    return (f'<tr markdown="block"><th scope="row" markdown="span">{markdown_text(row["label"])}{notes(row)}</th>'
-            f'<td class="bar-cell"><span class="bar" style="--share: {share}%" aria-hidden="true"></span>'
-            f'<span class="bar-value">{row["value"]:g}%</span></td></tr>')
+        columns = figure["columns"][1:]
+        rows = [{"aspect": row["aspect"], "sources": row["sources"], "cells": list(zip(columns, row["cells"]))}
+                for row in figure["rows"]]
+    return render_template("figure.html", figure=figure, fid=f"figure-{figure['id']}", rows=rows)

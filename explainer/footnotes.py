@@ -5,9 +5,11 @@ Plain Python over a page's Markdown or HTML, no MkDocs: hooks/sources.py applies
 
 import re
 from html import escape
-from html.parser import HTMLParser
 
-REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+from . import contract
+from .tag_stack import VOID_TAGS, TagStack
+
+REFERENCE = contract.FOOTNOTE_REFERENCE
 CLUSTER = re.compile(r"(?:\[\^[^\]\s]+\](?!:)){2,}")
 
 
@@ -20,13 +22,19 @@ def ordered_clusters(markdown: str) -> str:
 
     def in_order(match):
         ids = sorted(dict.fromkeys(REFERENCE.findall(match.group(0))), key=first.__getitem__)
-        return "".join(f"[^{source_id}]" for source_id in ids)
+        return contract.footnote_references(ids)
 
     return CLUSTER.sub(in_order, markdown)
 
 
+MARKER_SUP = re.compile(r'<sup id="fnref\d*:')
+
+
 def separated(html: str) -> str:
-    """Adjacent markers read "1, 2", not "12": a comma between neighbouring markers."""
+    """Adjacent markers read "1, 2", not "12": a comma between neighbouring markers.
+    Relies on Python-Markdown writing each marker as <sup id="fnref…">: checked."""
+    if contract.FOOTNOTE_REF in html:
+        contract.must_match(MARKER_SUP, html, "footnote markers")
     return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
 
 
@@ -39,6 +47,8 @@ def labelled_backlinks(html: str) -> str:
     """Each footnote's way back names where it goes: "Back to: Key points · Who leads (2)",
     not a row of identical arrows. A place is the box, figure or timeline entry the
     marker sits in, else the section heading above it."""
+    if f'class="{contract.FOOTNOTE_BACKREF}"' in html:
+        contract.must_match(BACKLINKS, html, "footnote back-links")
     places = _marker_places(html)
     order = {ref: position for position, ref in enumerate(places)}  # as the page reads
 
@@ -66,43 +76,35 @@ def _marker_places(html: str) -> dict[str, str]:
 # Boxes, timeline entries and figures: their own title names a marker's place better than
 # the heading above them. Each maps to the class of the element holding its title.
 CONTAINERS = {"admonition": "admonition-title", "timeline-entry": "timeline-title", "data-figure": None}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class _PlaceFinder(HTMLParser):
+class _PlaceFinder(TagStack):
     """Where each footnote marker (<sup id="fnref…">) sits, named for a reader (as HTML)."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
+    def __init__(self) -> None:
+        super().__init__()
         self.places: dict[str, str] = {}
         self.heading = ""
-        self.stack: list[tuple[str, dict | None]] = []  # open tags, with the container each opened
         self.reading: tuple[str, dict | None, list[str]] | None = None  # tag, its container, text so far
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
+    def opened(self, tag, attributes, classes):
+        return next(({"title_class": CONTAINERS[c], "title": ""} for c in classes if c in CONTAINERS), None)
+
+    def started(self, tag, attributes, classes):
+        if tag in VOID_TAGS:
             return
-        attributes = dict(attrs)
-        classes = set((attributes.get("class") or "").split())
-        opened = next(({"title_class": CONTAINERS[c], "title": ""} for c in classes if c in CONTAINERS), None)
-        self.stack.append((tag, opened))
         if self.reading and tag == "abbr":  # keep the abbreviation's tooltip in the name
             self.reading[2].append(self.get_starttag_text())
-        container = self._container()
+        container = self.innermost()
         if re.fullmatch(r"h[1-6]", tag):
             self.reading = (tag, None, [])
         elif container and not container["title"] and (
                 (tag == "figcaption" and container["title_class"] is None) or container["title_class"] in classes):
             self.reading = (tag, container, [])
-        if tag == "sup" and (attributes.get("id") or "").startswith("fnref"):
+        if tag == "sup" and attributes.get("id", "").startswith("fnref"):
             self.places[attributes["id"]] = (container and container["title"]) or self.heading or "the text"
 
-    def _container(self) -> dict | None:
-        return next((opened for _, opened in reversed(self.stack) if opened), None)
-
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
+    def ending(self, tag):
         if self.reading and tag == "abbr":
             self.reading[2].append("</abbr>")
         if self.reading and self.reading[0] == tag:
@@ -113,10 +115,6 @@ class _PlaceFinder(HTMLParser):
             else:
                 container["title"] = text
             self.reading = None
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                return
 
     def handle_data(self, data):
         # A heading's text, without its ¶ permalink or footnote markers.

@@ -3,11 +3,13 @@
 Plain Python, no MkDocs: hooks/self_contained.py stops the build with what this finds.
 Links a reader clicks (<a href>) are not loads; everything the browser fetches unasked is:
 src, srcset, poster, data, link rel=stylesheet/icon/preload (with imagesrcset), SVG image
-and use, legacy background, the page's base address, and url()/@import in CSS.
+and use, legacy background, the page's base address, url()/@import in CSS, and the address a
+<meta http-equiv="refresh"> sends the reader to (the CSP does not govern it; probe case 5.11).
 """
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 SRC_TAGS = {"script", "img", "image", "iframe", "audio", "video", "source", "embed", "track", "input", "frame"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "prerender", "manifest",
@@ -22,6 +24,9 @@ LOCAL_SCHEMES = {"data", "blob", "about", "javascript", "mailto", "tel"}
 # C0 controls and spaces; ASCII tab and newline anywhere).
 C0_AND_SPACE = "".join(map(chr, range(0x21)))
 TAB_AND_NEWLINE = re.compile(r"[\t\n\r]")
+# <meta http-equiv="refresh" content="5; url=…">: the address after the delay (HTML's "shared
+# declarative refresh steps": optional "url=", optional quotes).
+REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
 
 
 def as_browser_reads(url: str) -> str:
@@ -68,6 +73,10 @@ class _LoadFinder(HTMLParser):
             found += [attrs[name] for name in ("href", "xlink:href") if attrs.get(name)]
         if tag == "base" and attrs.get("href"):
             found.append(attrs["href"])  # every relative load would then come from there
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            target = REFRESH_URL.match(attrs.get("content", ""))
+            if target and target.group(1).strip():
+                found.append(target.group(1).strip())
         if tag == "object" and attrs.get("data"):
             found.append(attrs["data"])
         if attrs.get("style"):
@@ -87,3 +96,26 @@ def foreign_loads(html: str) -> list[str]:
     finder = _LoadFinder()
     finder.feed(html)
     return [url for url in finder.loads if is_foreign(url)]
+
+
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]+">', re.IGNORECASE)
+
+
+def published_file_problems(site_dir: "str | Path") -> list[str]:
+    """Every .html and .svg file of the built site, Markdown pages or not (a static file in docs/
+    is published as it is: probe cases 5.12, 5.13): what each loads from another host, and each
+    HTML file without the site's Content-Security-Policy."""
+    problems = []
+    for path in sorted(Path(site_dir).rglob("*")):
+        if path.suffix.lower() not in (".html", ".htm", ".svg") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        name = path.relative_to(site_dir).as_posix()
+        found = foreign_loads(text)
+        if found:
+            problems.append(f"{name} loads from another host: {', '.join(map(repr, found))}")
+        # Dated editions are frozen by hash (made with the policy by make_edition; the editions
+        # hook refuses any other file there): their loads are checked, their bytes stay.
+        if path.suffix.lower() != ".svg" and not name.startswith("editions/") and not CSP_META.search(text):
+            problems.append(f"{name} has no Content-Security-Policy: write pages in Markdown, not as .html in docs/")
+    return problems

@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from explainer.csp import with_policy
+from explainer import contract
+from explainer.csp import KnownScripts, with_policy
 from explainer.data import human_date
 from explainer.downloads import ZIP_NAME
 from explainer.editions import FOLDER, sha256
@@ -32,8 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the checkout this package is in
 REGISTRY = ROOT / "data" / "editions.yml"
 # What belongs to the live site, not to a frozen copy: scripts, citation boxes and lines,
 # permalinks, page histories, and the cover's lines about the live site's address.
-APPARATUS = ("script, .cite-this-page, .cite-section, .entry-link, a.headerlink, .md-content__button, "
-             ".page-history, .updated-line, .print-address")
+APPARATUS = contract.EDITION_REMOVES
 
 
 def build(site: Path, day: datetime.date) -> None:
@@ -79,7 +79,7 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
         '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">\n'
         f'<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">'
         f'<article class="md-content__inner md-typeset">{notice}\n{body}</article>'
-        "</div></div></main></body></html>\n")
+        "</div></div></main></body></html>\n", KnownScripts())  # an edition runs no script
 
 
 def registered() -> list[dict]:

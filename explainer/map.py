@@ -1,6 +1,6 @@
 """The map of the Korean Peninsula: an inline SVG drawn from data, with a list of its places.
 
-Plain Python, no MkDocs: hooks/map.py places it. The outline is Natural Earth's (public
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py places it. The outline is Natural Earth's (public
 domain; data/map/korea-outline.json, see data/map/LICENSE.md); each place's position comes
 from that data or from a distance a source gives (data/map/places.yml). Returns Markdown
 with HTML, so the list's footnotes go through the sources hook like any page's.
@@ -11,6 +11,7 @@ import math
 from html import escape
 
 from .data import DataError, check_unique_ids, entry_name, read_text
+from .render import render as render_template
 
 WIDTH = 300  # SVG user units; the drawing scales to the column, down to a 320px phone
 MARGIN = 8
@@ -151,7 +152,7 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
             tip = (x + 22 * east, y - 22 * north)
             marks.append(f'<path class="map-arrow" d="M{x} {y - 6 * north} L{tip[0]} {tip[1]}"/>'
                          f'<text class="map-label" x="{tip[0] + 5}" y="{tip[1] + 4}">'
-                         f'{name} ({place["toward"]["direction"]})</text>')
+                         f'{name} ({escape(place["toward"]["direction"])})</text>')
     boundary_label = project(*outline["boundary"][0][len(outline["boundary"][0]) // 2])
     svg = (
         f'<svg class="map" viewBox="0 0 {WIDTH} {project.height}" role="img" '
@@ -170,18 +171,10 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
 
 def place_list(places: list[dict]) -> str:
     """The same places as text, each with how its position was found and its sources."""
-    items = []
-    for place in places:
-        if "at" in place:
-            how = f"Position: {place['position_from']}."
-        elif "from" in place:
-            rule = place["from"]
-            how = f"Drawn {rule['km']} kilometers {rule['direction']} of {rule['place'].title()}, as its source puts it."
-        else:
-            how = f"Shown only as a direction from {place['toward']['place'].title()}: no source gives its distance."
-        text = f"{escape(place['text'], quote=False)} " if place.get("text") else ""
-        notes = "".join(f"[^{s}]" for s in place.get("sources", []))
-        items.append(f'<li markdown="span">**{escape(place["name"], quote=False)}**: {text}{how}{notes}</li>')
-    items.append('<li markdown="span">**Demilitarized Zone**: drawn along the line between the two Koreas in the '
-                 "outline, which is Natural Earth's (public domain).</li>")
-    return '<ul class="map-places" markdown="block">\n' + "\n".join(items) + "\n</ul>"
+    return render_template("map_places.html", places=places)
+
+
+def figure_markdown(places: list[dict], figure_id: str, caption: str, description: str) -> str:
+    """The figure a page's <!-- map: korea --> becomes: Markdown with HTML, whose SVG marker
+    (contract.MAP_SVG) is replaced by the drawing after Markdown."""
+    return render_template("map_figure.html", places=places, fid=figure_id, caption=caption, description=description)

@@ -37,16 +37,27 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from . import addresses, changes, citations, editions, figures, footnotes, front_matter, print_edition, print_pages
+from . import (
+    addresses,
+    changes,
+    citations,
+    contract,
+    editions,
+    figures,
+    footnotes,
+    front_matter,
+    print_edition,
+    print_pages,
+)
 from . import map as korea_map
 from . import sources as source_list
 from . import timeline as timeline_module
 from .build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
-from .csp import with_policy
+from .csp import KnownScripts, UnknownInlineScript, with_policy
 from .data import ExplainerError, human_date
 from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
 from .evidence import Result, blocks_of, check_blocks
-from .foreign_loads import foreign_loads
+from .foreign_loads import foreign_loads, published_file_problems
 from .offline import bundle
 from .references import bibtex, csl_json, ris
 from .search import leave_out_of_search
@@ -59,11 +70,11 @@ STYLESHEET = "stylesheets/site.css"  # in docs/, so that `make serve` sees edits
 CITE_FOLDER = "cite"  # cite/<page>.ris and cite/<page>.json
 BIBLIOGRAPHY = {"sources.ris": ris, "sources.json": csl_json, "sources.bib": bibtex}  # beside sources.html
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
-SOURCE_LIST_MARKER = "<!-- source-list -->"
-CHANGELOG_MARKER = "<!-- changelog -->"
-EDITIONS_MARKER = "<!-- editions -->"
-MAP_MARKER = "<!-- map: korea -->"
-MAP_SVG_MARKER = "<!-- map-svg: korea -->"  # the SVG goes in after Markdown: no abbreviation marks inside it
+SOURCE_LIST_MARKER = contract.SOURCE_LIST
+CHANGELOG_MARKER = contract.CHANGELOG
+EDITIONS_MARKER = contract.EDITIONS
+MAP_MARKER = contract.MAP
+MAP_SVG_MARKER = contract.MAP_SVG  # the SVG goes in after Markdown: no abbreviation marks inside it
 MAP_ID = "figure-korea-map"
 MAP_CAPTION = "Where the story happens: the places the sources name, on the Korean Peninsula"
 MAP_DESCRIPTION = (
@@ -89,6 +100,7 @@ class Build:
     produced: dict[str, set[str]] = field(default_factory=dict)  # page address -> ids in its HTML
     items: dict[str, dict[str, Any]] = field(default_factory=dict)  # page address -> its CSL-JSON item
     checked: Result = field(default_factory=Result)
+    known_scripts: KnownScripts = field(default_factory=KnownScripts)  # the inline scripts the site writes
     pages_checked: list[str] = field(default_factory=list)
 
 
@@ -128,6 +140,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_build_inputs(root, config)
     site = Site.load(root)
     _build = Build(site, site.nav_titles, site.evidence(), site.addresses.cited_anchors())
+    try:  # from their sources: the theme's script partials, overrides first
+        _build.known_scripts = KnownScripts.from_theme(list(config.theme.dirs))
+    except ValueError as error:
+        raise ExplainerError("overrides/", problem=str(error)) from error
     extra = config.extra
     # "Reporting through" on every page and in the print edition: derived, never typed.
     newest_report = source_list.reporting_through(site.source_entries())
@@ -244,13 +260,7 @@ def place_map(markdown: str, build: Build) -> str:
     """The map's list of places goes in as Markdown, so the sources step writes its footnotes."""
     if MAP_MARKER not in markdown:
         return markdown
-    figure = (
-        f'<figure class="data-figure figure-map citable" id="{MAP_ID}" aria-labelledby="{MAP_ID}-caption" '
-        f'aria-describedby="{MAP_ID}-description" markdown="block">\n'
-        f'<figcaption id="{MAP_ID}-caption" markdown="span">{MAP_CAPTION}</figcaption>\n'
-        f'<p class="figure-description" id="{MAP_ID}-description" markdown="span">{MAP_DESCRIPTION}</p>\n'
-        f"{MAP_SVG_MARKER}\n\n{korea_map.place_list(build.site.place_entries())}\n</figure>"
-    )
+    figure = korea_map.figure_markdown(build.site.place_entries(), MAP_ID, MAP_CAPTION, MAP_DESCRIPTION)
     return markdown.replace(MAP_MARKER, figure)
 
 
@@ -344,8 +354,17 @@ def check_evidence(html: str, src: str, build: Build) -> None:
 
 
 @event_priority(-100)  # last: hashes the inline scripts as the page holds them
+@_reported
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    return site_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def site_policy(html: str, name: str) -> str:
+    """The page with its policy; an inline script the site does not write stops the build."""
+    try:
+        return with_policy(html, current().known_scripts)
+    except (UnknownInlineScript, ValueError) as error:
+        raise ExplainerError(name, problem=str(error)) from error
 
 
 # ---- on_page_context: what the templates show beside the content ----
@@ -468,7 +487,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             problem=f"loads from another host: {', '.join(map(repr, found))}. "
             "Put the file in docs/ and refer to it by a relative address",
         )
-    return with_policy(output)  # last: hashes the inline scripts and styles as the page now holds them
+    return site_policy(output, page.file.src_uri)  # last: hashes the inline scripts and styles as the page holds them
 
 
 # ---- on_post_build: the files beside the pages, the last checks, then the zip of it all ----
@@ -500,6 +519,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     check_addresses(site_dir, config, build)
     write_citations(site_dir, build)
     prune_assets(site_dir, config)
+    problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown
+    if problems:
+        raise ExplainerError("published files", problem="; ".join(problems))
     write_zip(site_dir, config)
 
 

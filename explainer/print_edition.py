@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from . import contract
 from .downloads import PDF_NAME
 from .print_pages import chapter_notes
 
-MARKER = "<!-- print-edition -->"
+MARKER = contract.PRINT_EDITION
 REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
@@ -74,8 +75,8 @@ def edition(pages, site_name: str, site_url: str, reporting_through: dict, previ
         f'<p class="print-subtitle">{escape(description)}</p>\n'
         f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
         f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
-        f'<p class="print-address">{address}</p>\n'
-        f'<p class="print-address">As a <abbr title="Portable Document Format">PDF</abbr>: '
+        f'<p class="print-address {contract.LIVE_ONLY}">{address}</p>\n'
+        f'<p class="print-address {contract.LIVE_ONLY}">As a <abbr title="Portable Document Format">PDF</abbr>: '
         f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
         f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"

@@ -9,6 +9,8 @@ The contents' page numbers are filled in by scripts/make_pdf.py from a first pri
 import re
 from html import escape
 
+from . import contract
+
 # In a chapter's notes, what only a screen reader of the web page needs: the way back to
 # the markers, and the link to the source list (the Sources chapter lists every address).
 WAY_BACK = re.compile(r'\s*<span class="footnote-back">.*?</span>(?=</p>)', re.S)
@@ -22,7 +24,12 @@ def css_string(text: str) -> str:
 
 
 def chapter_notes(html: str) -> str:
-    """A chapter's footnotes as its notes: headed, without the way back or the source-list link."""
+    """A chapter's footnotes as its notes: headed, without the way back or the source-list link.
+    Raises when a chapter has footnotes and a pattern no longer matches (markup changed)."""
+    if '<div class="footnote">' in html:
+        for pattern, what in ((NOTES_START, "the footnote list"), (WAY_BACK, "footnote ways back"),
+                              (TO_SOURCE_LIST, "footnote links to the source list")):
+            contract.must_match(pattern, html, what)
     html = WAY_BACK.sub("", html)
     html = TO_SOURCE_LIST.sub("", html)
     return NOTES_START.sub('<div class="footnote print-notes"><h3 class="print-notes-title">Notes</h3>', html)

@@ -4,8 +4,11 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 """
 
 
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from .data import (
     DataError,
@@ -19,6 +22,7 @@ from .data import (
     read_text,
 )
 from .references import csl_date
+from .render import render as render_template
 
 CONFIDENCE = {"H": "confirmed by several or official outlets",
               "M": "one outlet; attributed in the text",
@@ -72,9 +76,30 @@ def check_url(entry: dict, path, name: str) -> None:
             raise DataError(path, name, "url", "give the address read (only a source kept whole in data/, "
                             "with full_text, may have none)")
         return
-    parts = urlsplit(str(url))
-    if parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in str(url)):
-        raise DataError(path, name, "url", f"'{url}' is not an http(s) address")
+    problem = url_problem(url)
+    if problem:
+        raise DataError(path, name, "url", problem)
+
+
+# Characters an address may not hold as written (RFC 3986 leaves them out; each would end a
+# Markdown autolink <…>, an HTML attribute or a BibTeX field): percent-encode them (%3E for >).
+URL_FORBIDDEN = set('<>"{}|\\^`')
+
+
+def url_problem(url) -> str | None:
+    """Why a source's address cannot be published as it is, or None: an http(s) address with a
+    host, and no spaces, control characters or characters that would end the markup around it."""
+    text = str(url)
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return f"'{text}' is not an http(s) address (it must start with https:// or http:// and a host)"
+    bad = sorted({c for c in text if c in URL_FORBIDDEN or c.isspace() or ord(c) < 32 or 0x7f <= ord(c) < 0xa0
+                  or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")})
+    if bad:
+        shown = ", ".join(repr(c) if c.isprintable() and not c.isspace() else f"U+{ord(c):04X}" for c in bad)
+        return (f"'{text}' holds {shown}: not allowed in an address; percent-encode each "
+                "(a space is %20, > is %3E, \" is %22)")
+    return None
 
 
 def archive_url(source: dict) -> str | None:
@@ -164,6 +189,8 @@ def check_read_in(entry: dict, path, name: str) -> None:
         elif where == "copy":
             if not place.get("copy") or not str(place.get("url", "")).startswith(("https://", "http://")):
                 raise DataError(path, name, "read_in", "a copy needs its name (copy) and its http(s) address (url)")
+            if url_problem(place["url"]):
+                raise DataError(path, name, "read_in", f"copy '{place['copy']}': {url_problem(place['url'])}")
         elif where == "research sheet":
             if place.get("sheet") not in SHEETS:
                 raise DataError(path, name, "read_in", f"a research sheet must be one of {', '.join(sorted(SHEETS))}")
@@ -269,30 +296,13 @@ def source_list(sources: dict[str, dict]) -> str:
 
 
 def source_item(source: dict) -> str:
-    name = (f"“{markdown_text(source['title'])}”" if "title" in source
-            else f"{markdown_text(source['description'])} <span class=\"source-described\">(our description)</span>")
-    date = human_date(source["date"]) if source["date"] else "Undated"
-    kind = KINDS[source["kind"]]
-    if source.get("summarises"):
-        kind += f", summarising {markdown_text(source['summarises'])}"
-    read = f"Accessed {human_date(source['accessed'])}"
-    if source.get("not_found_again"):
-        read += f" · Not found again when checked on {human_date(source['not_found_again'])}"
-    facts = (f'<span class="source-kind">{kind}</span> · {read} · '
-             f'<span class="source-confidence">Reliability: {CONFIDENCE[source["confidence"]]}</span>')
-    if source["url"]:
-        links = (f'<p class="source-links" markdown="span">[Live page]({source["url"]}) · '
-                 f'[Archived copies]({archive_url(source)})</p>')
-    else:
-        links = ('<p class="source-links" markdown="span">No address: the editors were given the text, '
-                 "which is kept whole with the site's source.</p>")
-    where = f'<p class="source-read" markdown="span">{read_in_text(source)}.</p>'
-    numbered = len(source["read_in"]) > 1
-    excerpts = "\n".join(
-        f'<blockquote class="source-excerpt" markdown="span">'
-        + (f'<span class="source-excerpt-number">{number}.</span> ' if numbered else "")
-        + f'{markdown_text(text)}</blockquote>'
-        for number, text in enumerate(source.get("evidence") or [], start=1))
-    return (f'<li id="{source["id"]}" class="source" markdown="block">\n'
-            f'<p markdown="span">**{markdown_text(source["outlet"])}**, {name}. {date}.</p>\n'
-            f'<p class="source-facts" markdown="span">{facts}.</p>\n{links}\n{where}\n{excerpts}\n</li>')
+    if source["url"] and url_problem(source["url"]):
+        raise ValueError(f"source '{source['id']}': {url_problem(source['url'])}")
+    return render_template("source_item.html", source=source, kind=KINDS[source["kind"]],
+                           accessed=human_date(source["accessed"]),
+                           not_found_again=source.get("not_found_again") and human_date(source["not_found_again"]),
+                           date=human_date(source["date"]) if source["date"] else "Undated",
+                           confidence=CONFIDENCE[source["confidence"]],
+                           archive=archive_url(source) if source["url"] else None,
+                           # Markdown made of escaped parts (place_text): safe as it is.
+                           read_in=Markup(read_in_text(source)), numbered=len(source["read_in"]) > 1)

@@ -6,14 +6,15 @@ what it renders where a page says `<!-- timeline -->` or `<!-- latest-developmen
 
 
 import datetime
-import html
 import re
 from pathlib import Path
 
+from . import contract
 from .data import DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date, read_text
+from .render import render as render_template
 
-MARKER = "<!-- timeline -->"
-LATEST_MARKER = "<!-- latest-developments -->"  # the home page's newest entries
+MARKER = contract.TIMELINE
+LATEST_MARKER = contract.LATEST_DEVELOPMENTS  # the home page's newest entries
 LATEST_COUNT = 5
 KINDS = {"history": "History", "decision": "Decision", "scheduled": "Scheduled", "phase": "Phase"}
 PHASE_FIELDS = ("for_seoul", "for_us_forces", "conditions", "assessment")
@@ -118,7 +119,7 @@ def render_latest(entries: list[dict]) -> str:
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
     items = []
     for entry in reversed(happened[-LATEST_COUNT:]):
-        footnotes = "".join(f"[^{s}]" for s in entry["sources"])
+        footnotes = contract.footnote_references(entry["sources"])
         items.append(
             f'<li markdown="span"><time datetime="{entry["date"]}">{human_date(entry["date"])}</time>: '
             f'[{markdown_text(entry["title"])}](timeline.md#{entry["id"]}). '
@@ -138,7 +139,8 @@ def is_earlier(entry: dict) -> bool:
 def render(entries: list[dict], page_path: str, titles: dict[str, str]) -> str:
     """The timeline page's sections; titles: each page's navigation label, by source path."""
     now = now_entry(entries)
-    parts = [f'<p class="timeline-jump" markdown="span">[Latest entry: {markdown_text(now["title"])}](#{now["id"]})</p>']
+    jump = f'[Latest entry: {markdown_text(now["title"])}](#{now["id"]})'
+    parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">{jump}</p>']
     for section_id, heading, kinds in SECTIONS:
         chosen = [e for e in entries if e["kind"] in kinds]
         earlier = [e for e in chosen if is_earlier(e)]
@@ -158,39 +160,8 @@ def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[s
 
 
 def render_entry(entry: dict, is_now: bool, page_path: str, titles: dict[str, str]) -> str:
-    kind = entry["kind"]
-    if "date" in entry:
-        when = f'<time datetime="{entry["date"]}">{human_date(entry["date"])}</time>'
-    elif "recurs" in entry:
-        when = f'<span class="timeline-recurs">{html.escape(str(entry["recurs"]))}</span>'
-    else:
-        when = '<span class="timeline-undated">No date given</span>'
-    now_mark = ' <strong class="timeline-now">Latest</strong>' if is_now else ""
-    target = entry["page"]
-    page_file = target.split("#")[0]
+    page_file = entry["page"].split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    more = f"[Explained in: {titles.get(page_file, page_file)}]({target})"
-    footnotes = "".join(f"[^{s}]" for s in entry["sources"])
-    lines = [
-        f'<li class="timeline-entry timeline-{kind} citable" id="{entry["id"]}" markdown="block">',
-        f'<p class="timeline-when">{when} <span class="timeline-kind">{KINDS[kind]}</span>{now_mark}</p>',
-        f'<p class="timeline-title" markdown="span">{markdown_text(entry["title"])}</p>',
-        f"{markdown_text(entry['summary'])}{footnotes} {more}",
-    ]
-    if kind == "phase":
-        lines.append(render_phase(entry))
-    lines.append("</li>")
-    return "\n".join(lines)
-
-
-def render_phase(entry: dict) -> str:
-    conditions = "".join(f'<li markdown="span">{markdown_text(c)}</li>' for c in entry["conditions"])
-    return (
-        '<dl class="timeline-phase" markdown="block">'
-        f'<dt>For Seoul (the article)</dt><dd markdown="span">{markdown_text(entry["for_seoul"])}</dd>'
-        f'<dt>For U.S. forces (the article)</dt><dd markdown="span">{markdown_text(entry["for_us_forces"])}</dd>'
-        f'<dt>Depends on (the article)</dt><dd markdown="block"><ul markdown="block">{conditions}</ul></dd>'
-        f'<dt>Assessment</dt><dd markdown="span">{markdown_text(entry["assessment"])}</dd>'
-        "</dl>"
-    )
+    return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=KINDS[entry["kind"]],
+                           page_title=titles.get(page_file, page_file), human_date=human_date)

@@ -7,8 +7,9 @@ import sys
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
+from explainer import contract
 
 # The article's eight sections, and the page that explains each.
 ARTICLE_SECTIONS = {
@@ -79,8 +80,9 @@ def test_every_number_date_and_quote_has_a_footnote(html_pages, page):
     article = BeautifulSoup(str(html_pages[page].select_one("article")), "html.parser")
     # Footnotes and citations are sources themselves; figures and the timeline's dates
     # cite theirs per row and per entry (tested with them).
-    for element in article.select(".footnote, .cite-this-page, .cite-section, .entry-link, .page-updated, .reporting-through, .updated-line, .page-history, figure, "
-                                  ".timeline-when, .timeline-title, dl.timeline-phase, .timeline-jump"):
+    for element in article.select(f".{contract.APPARATUS}, .{contract.LIVE_ONLY}, .{contract.FOOTNOTES}, "
+                                  ".page-updated, .reporting-through, figure, .timeline-when, .timeline-title, "
+                                  "dl.timeline-phase"):
         element.decompose()
     unsourced = []
     for element in article.find_all(["p", "li", "td"]):
@@ -119,7 +121,8 @@ def test_every_abbreviation_in_the_text_is_defined(html_pages):
         # A copy: the soups are shared by every test of the session.
         article = BeautifulSoup(str(soup.select_one("article.md-content__inner")), "html.parser")
         # Citation boxes are template text with style names (APA, MLA); excerpts are the sources' words.
-        for element in article.select("abbr, code, pre, .headerlink, .cite-this-page, .cite-section, .source-excerpt"):
+        apparatus = f".{contract.HEADERLINK}, .{contract.APPARATUS}"
+        for element in article.select(f"abbr, code, pre, {apparatus}, .source-excerpt"):
             element.decompose()
         for link in article.select("a"):
             if link.get_text().startswith("http"):

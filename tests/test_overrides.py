@@ -55,6 +55,8 @@ INTENDED_CHANGES = {
         ('      {% set icon = config.theme.icon.menu or "material/menu" %}\n      {% include ".icons/" ~ icon ~ ".svg" %}\n',
          '      {% set icon = config.theme.icon.menu or "material/menu" %}\n      {% include ".icons/" ~ icon ~ ".svg" %}\n'
          '      <span class="visually-hidden">{{ lang.t("nav") }}</span>\n'),
+        # The page's front-matter title is text: Material prints it unescaped (probe case 2.8).
+        ("              {{ page.meta.title }}\n", "              {{ page.meta.title | e }}\n"),
     ],
     "partials/palette.html": [
         ('<form class="md-header__option" data-md-component="palette">', '<form class="md-header__option" data-palette>'),
