@@ -19,7 +19,7 @@ test: check  ## Install what the tests need (browser included), run make check, 
 	scripts/npm-test-tools.sh
 	$(PY) -m pytest
 
-check:  ## Seconds: lint (ruff), format, types (mypy, strict on explainer/), workflows (zizmor), the data files, the unit tests
+check:  ## Under a minute: lint (ruff), format, types (mypy, strict on explainer/), workflows (zizmor), the data files, the unit tests
 	scripts/venv.sh test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -1,6 +1,6 @@
 """What the build takes from outside its Markdown, checked before it is used.
 
-Plain Python, no MkDocs: hooks/build_inputs.py stops the build with these messages.
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py stops the build with these messages.
 - Symlinks: a link in docs/ (or data/, overrides/) publishes whatever it points at, such
   as /proc/self/environ, into the site and the offline zip. The project holds real files only.
 - SITE_URL: written into every page's head, citations, the sitemap and the print edition,

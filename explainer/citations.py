@@ -1,6 +1,6 @@
 """How to cite a page: the facts of one page, and every form a citer or a program reads.
 
-Plain Python, no MkDocs import (hooks/citations.py is the adapter). One PageFacts per page
+Plain Python, no MkDocs import (explainer/mkdocs_adapter.py is the adapter). One PageFacts per page
 knows its title, dates, address and (later) edition; the four text styles, the RIS and
 CSL-JSON downloads, the <head> tags for reference managers and the section citations are
 all functions of it. Text styles are HTML with every fact escaped, except BibTeX (text).
@@ -21,7 +21,7 @@ MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Se
 TITLE_ID = "title"  # every page's title heading: # Its title {#title}
 H1 = re.compile(r'<h1 id="([^"]*)"[^>]*>(.*?)</h1>', re.DOTALL)
 CITED_HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>(.*?)</h\2>)', re.DOTALL)
-# A timeline entry (hooks/timeline.py): its permanent link goes after its title.
+# A timeline entry (explainer/mkdocs_adapter.py): its permanent link goes after its title.
 TIMELINE_ENTRY = re.compile(r'(<li class="timeline-entry[^"]*" id="([^"]+)">.*?<p class="timeline-title">.*?</p>)',
                             re.DOTALL)
 

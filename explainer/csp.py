@@ -1,6 +1,6 @@
 """A Content-Security-Policy for each page, written into the page at build time.
 
-Plain Python, no MkDocs: hooks/content_security_policy.py applies it to every page.
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py applies it to every page.
 The policy allows what the site itself ships and nothing else: files from the site, the
 inline styles in the page (by their sha256), no eval, no plugins, no <base>, no form
 submissions. Inline scripts are allowed by hash too, but only the ones the site means to

@@ -3,5 +3,5 @@ templates that link them (through config.extra) and the scripts that print the P
 
 from .contract import SIZE_MARKER as SIZE_MARKER  # named in the contract; re-exported here
 
-ZIP_NAME = "seoul-in-the-lead-offline.zip"  # written by hooks/offline_bundle.py
+ZIP_NAME = "seoul-in-the-lead-offline.zip"  # written by explainer/mkdocs_adapter.py
 PDF_NAME = "seoul-in-the-lead.pdf"  # printed from print.html by scripts/make_pdf.py

@@ -1,6 +1,6 @@
 """Figures (data/figures.yml): their rules and their rendering as HTML tables, in plain Python.
 
-No MkDocs import: hooks/figures.py places each where a page says `<!-- figure: id -->`.
+No MkDocs import: explainer/mkdocs_adapter.py places each where a page says `<!-- figure: id -->`.
 On a phone (under 600px) a comparison's rows become stacked cards and a bar chart's rows
 stack label over bar (site.css), so no figure scrolls sideways inside the page.
 """

@@ -1,6 +1,6 @@
 """Footnotes as a reader meets them: markers in order, and told apart.
 
-Plain Python over a page's Markdown or HTML, no MkDocs: hooks/sources.py applies it.
+Plain Python over a page's Markdown or HTML, no MkDocs: explainer/mkdocs_adapter.py applies it.
 """
 
 import re

@@ -1,6 +1,6 @@
 """Every address on another host that a browser fetches by itself to render a page.
 
-Plain Python, no MkDocs: hooks/self_contained.py stops the build with what this finds.
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py stops the build with what this finds.
 Links a reader clicks (<a href>) are not loads; everything the browser fetches unasked is:
 src, srcset, poster, data, link rel=stylesheet/icon/preload (with imagesrcset), SVG image
 and use, legacy background, the page's base address, url()/@import in CSS, and the address a

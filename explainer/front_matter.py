@@ -1,6 +1,6 @@
 """Every page declares title, description, published, updated and reviewed: the rules.
 
-Plain Python, no MkDocs import (hooks/front_matter.py is the adapter). title and
+Plain Python, no MkDocs import (explainer/mkdocs_adapter.py is the adapter). title and
 description become the page's <title> and meta description; published and updated are the
 dates readers and citations see; reviewed is the last check against the sources, which may
 confirm that nothing changed.

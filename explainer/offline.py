@@ -2,7 +2,7 @@
 
 Every page links to the zip with its size, found by zipping until the size printed in the
 pages is the size of the zip that holds them. The zip is reproducible: sorted entries,
-fixed times and permissions. hooks/offline_bundle.py runs it after the build.
+fixed times and permissions. explainer/mkdocs_adapter.py runs it after the build.
 """
 
 import io

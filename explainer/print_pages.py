@@ -1,6 +1,6 @@
 """The print edition as a document: running heads, page numbers, and notes without web apparatus.
 
-Plain Python, no MkDocs: hooks/print_edition.py uses it. Chromium prints CSS paged media:
+Plain Python, no MkDocs: explainer/mkdocs_adapter.py uses it. Chromium prints CSS paged media:
 @page margin boxes hold the running head, the address and "Page N of M"; each chapter is
 a named page, so its head names the chapter. The cover (the first page) has neither.
 The contents' page numbers are filled in by scripts/make_pdf.py from a first printing.

@@ -1,6 +1,6 @@
 """What the search index leaves out: the apparatus around the text, and what it repeats.
 
-Plain Python over a page's HTML, no MkDocs: hooks/search_apparatus.py applies it.
+Plain Python over a page's HTML, no MkDocs: explainer/mkdocs_adapter.py applies it.
 A search for a name or a word must land on the section that explains it, not on a
 source's headline in the footnotes, a page's summary of its own sections, or a signpost.
 Material's search plugin skips any element carrying data-search-exclude, and removes the

@@ -28,6 +28,7 @@ import yaml
 from . import changes as changes_module
 from . import editions as editions_module
 from . import figures as figures_module
+from . import footnotes as footnotes_module
 from . import map as map_module
 from . import sources as sources_module
 from . import timeline as timeline_module
@@ -150,6 +151,7 @@ class Page:
     updated: datetime.date
     reviewed: datetime.date
     meta: dict[str, Any] = field(repr=False, compare=False)
+    markdown: str = field(default="", repr=False, compare=False)  # the file as written, front matter included
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,7 @@ class Site:
         article = _read_text(data / "article.txt")
 
         titles = nav_titles(_read_nav(root / "mkdocs.yml"))
+        _check_registered(sorted(path.name for path in (root / "docs").glob("*.md")), addresses)
         pages = _read_pages(root / "docs", titles)
 
         site = cls(
@@ -285,24 +288,67 @@ class Site:
         for src in self.nav_titles:
             if src not in self.pages:
                 raise ExplainerError("mkdocs.yml", src, "nav", f"docs/{src} does not exist")
-        unlisted = sorted(p.address for p in self.pages.values() if p.address not in self.addresses.live)
-        if unlisted:
-            raise ExplainerError(
-                REGISTRY,
-                problem=f"the site would publish {', '.join(unlisted)}, which the "
-                "registry does not list. Add each under 'live' (addresses are permanent once published)",
-            )
+        timeline_pages = {p.src for p in self.pages.values() if timeline_module.MARKER in p.markdown}
         for entry in self.timeline:
             page = entry.page.split("#")[0]
             if page not in self.pages:
                 raise ExplainerError("data/timeline.yml", entry.id, "page", f"docs/{page} does not exist")
-        # Its anchor, and not the timeline itself: explicit ids are in the Markdown already.
+            if page in timeline_pages:
+                raise ExplainerError(
+                    "data/timeline.yml", entry.id, "page", "must point at a section page, not at the timeline"
+                )
+        # Its anchor: explicit ids are in the Markdown already (rendered ones are checked on the HTML).
         timeline_module.check_pages(self.timeline_entries(), "data/timeline.yml", self.root / "docs")
+        placed: set[str] = set()
+        for doc in self.pages.values():
+            unknown = [
+                i for i in dict.fromkeys(footnotes_module.REFERENCE.findall(doc.markdown)) if i not in self.sources
+            ]
+            if unknown:
+                raise ExplainerError(
+                    doc.src,
+                    problem=f"footnote cites unknown source id(s) {', '.join(unknown)}: add them to "
+                    "data/sources.yml or fix the id",
+                )
+            for figure_id in figures_module.MARKER.findall(doc.markdown):
+                if figure_id not in self.figures:
+                    raise ExplainerError(doc.src, problem=f"no figure '{figure_id}' in data/figures.yml")
+                placed.add(figure_id)
+        unplaced = sorted(set(self.figures) - placed)
+        if unplaced:
+            raise ExplainerError(
+                "data/figures.yml", problem=f"no page places {', '.join(unplaced)}; place or remove them"
+            )
         # Anchors are made by rendering: the build checks them on the HTML. Pages and dates are known now.
         record = [{**c.data, "pages": [p.split("#")[0] for p in c.pages]} for c in self.changes]
         found = changes_module.problems(record, {p.src: p.updated for p in self.pages.values()}, {})
         if found:
             raise ExplainerError("data/changes.yml", problem="\n".join(found))
+
+
+def _check_registered(page_files: list[str], registry: Addresses) -> None:
+    """The pages against the address registry, before anything reads them: a page the registry
+    does not list, a live page without its file, a moved page pointing nowhere. (A moved page
+    still there is one the registry lists twice, which read_registry refuses.)
+    (Anchors are made by rendering: the build checks them on the HTML.)"""
+    produced = {name.removesuffix(".md") + ".html" for name in page_files}
+    unlisted = sorted(produced - registry.live)
+    if unlisted:
+        raise ExplainerError(
+            REGISTRY,
+            problem=f"the site would publish {', '.join(unlisted)}, which the registry does not list. "
+            "Add each under 'live' (addresses are permanent once published)",
+        )
+    missing = sorted(a for a in registry.live if a.partition("#")[0] not in produced)
+    if missing:
+        raise ExplainerError(
+            REGISTRY,
+            problem=f"published address(es) no longer produced: {', '.join(missing)}. Restore them, or move each "
+            "from 'live' to 'moved' with the address that replaces it",
+        )
+    for old, new in sorted(registry.moved.items()):
+        if new.partition("#")[0] not in produced:
+            raise ExplainerError(REGISTRY, problem=f"moved '{old}' points at '{new}', which the site does not produce")
 
 
 def _source(entry: dict[str, Any], evidence: str) -> Source:
@@ -393,5 +439,6 @@ def _read_pages(docs: Path, titles: dict[str, str]) -> dict[str, Page]:
             meta["updated"],
             meta["reviewed"],
             meta,
+            text,
         )
     return pages

@@ -3,7 +3,7 @@
     make pdf                                   # builds site/, then site/seoul-in-the-lead.pdf
     .venv/bin/python scripts/make_pdf.py SITE_DIR [OUTPUT.pdf]
 
-print.html carries its own page layout (CSS paged media, see hooks/_print_pages.py): a
+print.html carries its own page layout (CSS paged media, see explainer/print_pages.py): a
 cover, running heads, the address and "Page N of M". Chromium cannot put page numbers in
 the contents by itself, so the edition is printed twice: the first printing's outline says
 on which page each chapter starts, the contents get those numbers, and the second printing

@@ -3,7 +3,7 @@
 from tests.support.page_weight import first_view, gz
 
 # Every page carries the site's stylesheet inline (about 5 KB gzip: one request fewer before
-# first paint, hooks/first_paint.py), so HTML and first view are counted together: raised from
+# first paint, explainer/mkdocs_adapter.py), so HTML and first view are counted together: raised from
 # 25/80 KB when it moved in and the pages gained citation lines, footnote back-links and, on
 # us-forces.html, the map (up to 26.8/80.8 KB then). First view raised to 92 KB when the site's
 # own scripts (footnote tooltips, the light/dark switch and the menu from the keyboard, about

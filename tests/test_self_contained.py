@@ -2,7 +2,7 @@
 
 Links a reader clicks to an outside source are fine; what the browser fetches by
 itself (scripts, styles, images, fonts, icons) must all be in the site. The build
-enforces this (hooks/self_contained.py with hooks/_foreign_loads.py); these tests check what the build produced,
+enforces this (explainer/mkdocs_adapter.py with explainer/foreign_loads.py); these tests check what the build produced,
 and the browser tests watch the network itself.
 """
 

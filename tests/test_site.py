@@ -95,11 +95,29 @@ def test_a_page_the_registry_does_not_list_is_refused(tiny):
         Site.load(tiny)
 
 
-def test_a_navigation_entry_without_its_page_is_refused(tiny):
+def test_a_registered_page_without_its_file_is_refused_before_anything_reads_it(tiny):
     (tiny / "docs" / "timeline.md").unlink()
+    with pytest.raises(ExplainerError) as raised:
+        Site.load(tiny)
+    assert str(raised.value) == (
+        "data/addresses.yml: published address(es) no longer produced: timeline.html, timeline.html#title. "
+        "Restore them, or move each from 'live' to 'moved' with the address that replaces it"
+    )
+
+
+def test_a_moved_page_pointing_nowhere_is_refused(tiny):
+    edit(tiny, "data/addresses.yml", "moved: []", "moved:\n  - {from: old.html, to: gone.html}")
+    with pytest.raises(ExplainerError, match=r"moved 'old\.html' points at 'gone\.html', which the site does not"):
+        Site.load(tiny)
+    edit(tiny, "data/addresses.yml", "to: gone.html", "to: index.html")
+    assert Site.load(tiny).addresses.moved == {"old.html": "index.html"}
+
+
+def test_a_navigation_entry_without_its_page_is_refused(tiny):
+    edit(tiny, "mkdocs.yml", "timeline.md", "later.md")
     with pytest.raises(
         ExplainerError,
-        match=r"^mkdocs.yml: entry 'timeline.md', field 'nav': docs/timeline.md does "
+        match=r"^mkdocs.yml: entry 'later.md', field 'nav': docs/later.md does "
         r"not exist$",
     ):
         Site.load(tiny)
@@ -126,6 +144,36 @@ def test_a_page_whose_updated_disagrees_with_the_record_is_refused(tiny):
 def test_a_timeline_entry_on_a_missing_page_is_refused(tiny):
     edit(tiny, "data/timeline.yml", "page: index.md", "page: gone.md")
     with pytest.raises(ExplainerError, match=r"^data/timeline.yml: entry 'tiny-start', field 'page': docs/gone.md "):
+        Site.load(tiny)
+
+
+def test_a_timeline_entry_pointing_at_the_timeline_itself_is_refused(tiny):
+    edit(tiny, "data/timeline.yml", "page: index.md", "page: timeline.md")
+    with pytest.raises(ExplainerError, match=r"^data/timeline.yml: entry 'tiny-start', field 'page': must point at a "):
+        Site.load(tiny)
+
+
+def test_a_footnote_citing_an_unknown_source_is_refused_naming_the_page(tiny):
+    edit(tiny, "docs/index.md", "{#title}\n", "{#title}\n\nIt happened.[^tiny-report] Again.[^no-such-source]\n")
+    with pytest.raises(ExplainerError) as raised:
+        Site.load(tiny)
+    assert str(raised.value) == (
+        "index.md: footnote cites unknown source id(s) no-such-source: add them to data/sources.yml or fix the id"
+    )
+
+
+def test_figures_are_placed_by_known_id_and_every_figure_is_placed(tiny):
+    edit(tiny, "docs/index.md", "{#title}\n", "{#title}\n\n<!-- figure: tiny-bars -->\n")
+    with pytest.raises(ExplainerError, match=r"^index\.md: no figure 'tiny-bars' in data/figures\.yml$"):
+        Site.load(tiny)
+    (tiny / "data" / "figures.yml").write_text(
+        "- id: tiny-bars\n  kind: bars\n  caption: Tiny\n  description: Tiny bars.\n  columns: [Year, Count]\n"
+        "  rows:\n    - {label: '2026', value: 3, sources: [tiny-report]}\n",
+        encoding="utf-8",
+    )
+    assert list(Site.load(tiny).figures) == ["tiny-bars"]
+    edit(tiny, "docs/index.md", "<!-- figure: tiny-bars -->\n", "")
+    with pytest.raises(ExplainerError, match=r"^data/figures\.yml: no page places tiny-bars; place or remove them$"):
         Site.load(tiny)
 
 

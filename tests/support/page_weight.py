@@ -1,4 +1,4 @@
-"""Page weight as a reader's browser pays it; shared by the budget tests and scripts/bench.py."""
+"""Page weight as a reader's browser pays it; shared by the budget tests and tests/support/bench.py."""
 
 import gzip
 import re
