@@ -91,7 +91,7 @@ OUTLINE = {
 NAMED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")
 FORCES_PAGE = (
     "---\ntitle: Forces\ndescription: Where the forces are.\npublished: 2026-11-27\nupdated: 2026-11-27\n"
-    "reviewed: 2026-11-27\n---\n\n# Forces {#title}\n\n## Troops {#troops}\n\nText.\n"
+    "reviewed: 2026-11-27\n---\n\n# Forces {#title}\n\n## Troops {#troops}\n\nText.\n\n<!-- figure: spending -->\n"
 )
 REGISTRY = {"live": ["forces.html", "forces.html#title", "forces.html#troops"], "moved": []}
 
