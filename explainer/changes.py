@@ -17,6 +17,18 @@ from .data import DataError, check_unique_ids, data_path, entry_name, full_date,
 from .sources import load_sources
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
+# What a reader is told of a change, by field (all optional, so that editors adding an entry
+# need none of them):
+#   prepublication: true  an edit to text no reader had seen (made before the page was first
+#                         published): kept in the changelog and the page's history, never
+#                         announced (banner, feed, the line under the title).
+#   about: site           a change to the site's machinery, not to the story: changelog only.
+#   title                 the feed entry's short title; derived from the text when absent.
+#   time                  HH:MM (UTC) of the change; when absent, the feed orders a day's
+#                         entries by their place in the record, one minute apart.
+ABOUT = ("story", "site")
+TITLE_LIMIT = 80  # a feed title's characters, its kind label included
+PREPUBLICATION_LABEL = "Before publication"
 # Feed ids are UUIDs derived from each entry's own id: a rebuild, a new host or a new
 # entry above it never makes an old entry look new.
 FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "seoul-in-the-lead/changes")
@@ -46,10 +58,71 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
         if previous and entry["date"] > previous:
             raise DataError(path, name, "date", "entries run newest first; move this one up")
         previous = entry["date"]
+        entry.setdefault("prepublication", False)
+        entry.setdefault("about", "story")
+        if entry["about"] not in ABOUT:
+            raise DataError(path, name, "about", f"'{entry['about']}' is not one of {', '.join(ABOUT)}")
+        if len(feed_title(entry)) > TITLE_LIMIT:
+            raise DataError(path, name, "title", f"the feed title '{feed_title(entry)}' is longer than "
+                            f"{TITLE_LIMIT} characters: shorten it")
         cited = entry.get("sources", [])
         if set(cited) - source_ids:
             raise DataError(path, name, "sources", f"unknown source id(s) {sorted(set(cited) - source_ids)}")
+    seen: dict[str, str] = {}
+    for entry, moment in zip(entries, timestamps(entries)):
+        if moment in seen:
+            raise DataError(path, entry["id"], "time", f"{moment} is also the time of '{seen[moment]}': "
+                            "give each change of a day its own time")
+        seen[moment] = entry["id"]
     return entries
+
+
+def announced(entry: dict) -> bool:
+    """Whether readers are told of it (banner, feed, the line under a page's title)."""
+    return not entry["prepublication"] and entry["about"] == "story"
+
+
+def timestamps(entries: list[dict]) -> list[str]:
+    """Each entry's moment, RFC 3339: its own `time`, else 00:00 plus one minute for each
+    earlier entry of its day (counted from the oldest, so a new entry on top moves none)."""
+    below: dict = {}
+    stamps = []
+    for entry in reversed(entries):
+        count = below.get(entry["date"], 0)
+        below[entry["date"]] = count + 1
+        hour, minute = divmod(count, 60)
+        time = entry.get("time") or f"{hour:02d}:{minute:02d}"
+        stamps.append(f"{entry['date'].isoformat()}T{time}:00Z")
+    return stamps[::-1]
+
+
+def short_title(entry: dict) -> str:
+    """The entry's own `title`, else its text's first sentence, cut at a word to fit the feed."""
+    if entry.get("title"):
+        return entry["title"]
+    room = TITLE_LIMIT - len(KINDS[entry["kind"]]) - 2
+    first = entry["text"].split(". ")[0].rstrip(".")
+    if len(first) <= room:
+        return first
+    return first[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def feed_title(entry: dict) -> str:
+    return f"{KINDS[entry['kind']]}: {short_title(entry)}"
+
+
+def banner(entries: list[dict]) -> dict | None:
+    """What the banner announces: the newest change to the story (not a correction, not the site's machinery)."""
+    return next((e for e in entries if announced(e) and e["kind"] != "correction"), None)
+
+
+def amended_edition(entries: list[dict], entry: dict, editions: list[dict]) -> dict | None:
+    """The dated edition a correction amends: the newest one cut before it (whose last change
+    lies below it in the record)."""
+    position = {e["id"]: index for index, e in enumerate(entries)}
+    here = position[entry["id"]]
+    older = [ed for ed in editions if position.get(ed.get("last_change"), -1) > here]
+    return min(older, key=lambda ed: position[ed["last_change"]]) if older else None
 
 
 def touches(entry: dict, page: str) -> bool:
@@ -62,13 +135,20 @@ def history(entries: list[dict], page: str) -> list[dict]:
 
 
 def updated_line(entries: list[dict], page: str) -> dict | None:
-    """What the line under the page title says: the newest change, if it is an update or a correction."""
-    changes = history(entries, page)
+    """The one short line under the page title: the day of its newest announced update or
+    correction ("Corrected" when that day corrected it), which links to the page's history.
+    None when the page has had none since it was first published."""
+    changes = [e for e in history(entries, page) if announced(e)]
     if not changes or changes[0]["kind"] == "new":
         return None
     same_day = [e for e in changes if e["date"] == changes[0]["date"] and e["kind"] != "new"]
-    return {"date": changes[0]["date"], "label": "Corrected" if changes[0]["kind"] == "correction" else "Updated",
-            "text": changes[0]["text"], "more": len(same_day) - 1}
+    corrected = any(e["kind"] == "correction" for e in same_day)
+    return {"date": changes[0]["date"], "label": "Corrected" if corrected else "Updated", "count": len(same_day)}
+
+
+def kind_label(entry: dict) -> str:
+    """How a page's history and the changelog name the kind of a change."""
+    return PREPUBLICATION_LABEL if entry["prepublication"] else KINDS[entry["kind"]]
 
 
 def problems(entries: list[dict], pages: dict[str, datetime.date], ids: dict[str, set[str]]) -> list[str]:
@@ -131,7 +211,7 @@ def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: di
         links = ", ".join(f"[{markdown_text(link_text(t, titles, headings))}]({t})" for t in entry["pages"])
         notes = contract.footnote_references(entry.get("sources", []))
         parts.append(f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
-                     f'{KINDS[entry["kind"]]}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')
+                     f'{kind_label(entry)}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')
     return "\n".join(parts + ["</ul>"]) + "\n"
 
 
@@ -139,33 +219,49 @@ def feed_id(entry_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, entry_id)}"
 
 
-def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str) -> str:
-    """RFC 4287 Atom, newest first; each entry links to the first page (and anchor) it changed."""
+def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str,
+              editions: list[dict] | None = None) -> str:
+    """RFC 4287 Atom, newest first, of the changes readers are told of (not edits before
+    publication, not the site's machinery): each at its own moment, with a short title, the
+    detail in the summary, a link to the first page (and anchor) it changed and, for a
+    correction, to the dated edition it amends."""
     def address(target: str) -> str:
         page, _, anchor = target.partition("#")
         return site_url + page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
 
-    def stamp(day: datetime.date) -> str:
-        return f"{day.isoformat()}T00:00:00Z"
-
-    items = [
-        "  <entry>\n"
-        f"    <id>{feed_id(e['id'])}</id>\n"
-        f"    <title>{escape(KINDS[e['kind']] + ': ' + e['text'].split('. ')[0].rstrip('.'))}</title>\n"
-        f"    <updated>{stamp(e['date'])}</updated>\n"
-        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(address(e['pages'][0]))}/>\n"
-        f"    <category term={quoteattr(e['kind'])}/>\n"
-        f"    <content type=\"text\">{escape(e['text'])}</content>\n"
-        "  </entry>"
-        for e in entries
-    ]
-    newest = entries[0]["date"] if entries else datetime.date(1970, 1, 1)
+    moments = dict(zip((e["id"] for e in entries), timestamps(entries)))
+    items = []
+    for e in entries:
+        if not announced(e):
+            continue
+        summary = e["text"]
+        edition_link = ""
+        amended = amended_edition(entries, e, editions or []) if e["kind"] == "correction" else None
+        if amended:
+            day = amended["date"]
+            if not isinstance(day, datetime.date):
+                day = datetime.date.fromisoformat(str(day))
+            summary += f" Corrects the dated edition of {human_date(day.isoformat())}."
+            edition_link = (f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(site_url + amended['file'])}"
+                            f" title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n")
+        items.append(
+            "  <entry>\n"
+            f"    <id>{feed_id(e['id'])}</id>\n"
+            f"    <title>{escape(feed_title(e))}</title>\n"
+            f"    <updated>{moments[e['id']]}</updated>\n"
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(address(e['pages'][0]))}/>\n"
+            + edition_link +
+            f"    <category term={quoteattr(e['kind'])}/>\n"
+            f"    <summary type=\"text\">{escape(summary)}</summary>\n"
+            "  </entry>")
+    shown = [e for e in entries if announced(e)]
+    newest = moments[shown[0]["id"]] if shown else "1970-01-01T00:00:00Z"
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">\n'
         f"  <id>{feed_id('feed')}</id>\n"
         f"  <title>{escape(site_name)}: changes</title>\n"
-        f"  <updated>{stamp(newest)}</updated>\n"
+        f"  <updated>{newest}</updated>\n"
         f"  <author><name>{escape(author)}</name></author>\n"
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site_url + FEED_NAME)}/>\n"
         f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url + 'changelog.html')}/>\n"

@@ -229,15 +229,16 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
 
 
 def entry_link(page_address: str, canonical: str, anchor: str) -> str:
-    """A timeline entry's visible permanent link, and a button that copies its full address."""
-    link = f'<a href="#{anchor}">{html.escape(page_address)}#{anchor}</a>'
-    return (f'\n<p class="entry-link {contract.APPARATUS}">Link: {link} '
-            f'{copy_button(f"{canonical}#{anchor}", "Copy link")}</p>')
+    """A timeline entry's permanent link: a ¶ at the end of its title, as headings have (a row
+    of address and copy button under every entry cost a phone reader a line an entry)."""
+    return f' <a class="entry-link {contract.APPARATUS}" href="#{anchor}" aria-label="Permanent link">&para;</a>'
 
 
 def add_entry_links(content: str, page_address: str, canonical: str) -> str:
-    """Each timeline entry's permanent link, after its title (raises on a page with timeline
+    """Each timeline entry's permanent link, inside its title (raises on a page with timeline
     entries whose markup the pattern no longer matches)."""
     if 'class="timeline-entry' in content:
         contract.must_match(TIMELINE_ENTRY, content, "timeline entries")
-    return TIMELINE_ENTRY.sub(lambda m: m.group(1) + entry_link(page_address, canonical, m.group(2)), content)
+    return TIMELINE_ENTRY.sub(
+        lambda m: m.group(1)[: -len("</p>")] + entry_link(page_address, canonical, m.group(2)) + "</p>", content
+    )

@@ -18,6 +18,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from .evidence import DATES as ENGLISH_DATES
+
 HANGUL_WORD = re.compile(r"[가-힣]+")
 
 # Korean units: 천 (10^3) groups inside 만/억/조 (10^4, 10^8, 10^12), as in 2만8천500 or 3천500억.
@@ -29,6 +31,7 @@ _GROUP = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s?([천백])?\s?([�
 _KOREAN_DATE = re.compile(
     r"(?<![\d.,])(?:19|20)\d\d(?:\.\s?\d{1,2}\.\s?\d{1,2}\.?|(?![\d.,]\d)(?:\s?년)?)"
     r"|(?<![\d.,])\d{1,2}\s?월(?:\s?\d{1,2}\s?일)?"
+    r"|(?<![\d.,])\d{1,2}\s?일?\s?[~\-–]\s?\d{1,2}\s?일|(?<![\d.,])\d{1,2}\s?일\s?(?:부터|까지)"
 )
 
 _ENGLISH_SCALES = {
@@ -38,12 +41,6 @@ _ENGLISH_SCALES = {
     "trillion": Decimal(10) ** 12,
 }
 _ENGLISH_NUMBER = re.compile(r"(?<![\w.,\-])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?")
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_ENGLISH_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}|\b{_MONTHS}\s+\d{{1,2}}\b|(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
-
 QUOTATION = re.compile(r"“([^“”]+)”")
 # “한국어”(“English”): the English original right after the translation, brackets ASCII or full-width.
 _MARKED_TRANSLATION = re.compile(r"“([^“”]+)”\s?[(\uff08]\s?“([^“”]+)”\s?[)\uff09]")
@@ -66,9 +63,15 @@ def _groups(text: str) -> list[list[re.Match[str]]]:
         )
         if joined:
             numbers[-1].append(match)
-        else:
+        elif not _part_of_a_name(text, match.start()):
             numbers.append([match])
     return numbers
+
+
+def _part_of_a_name(text: str, start: int) -> bool:
+    """Digits glued to a letter are a name's (News1, 뉴스1, F-35, FY2026), not a figure; 제5차 is an ordinal."""
+    before = text[start - 1] if start else " "
+    return (before.isascii() and (before.isalpha() or before == "-")) or ("가" <= before <= "힣" and before != "제")
 
 
 def _number(groups: list[re.Match[str]]) -> Decimal:
@@ -98,10 +101,40 @@ def korean_quantities(text: str) -> set[Decimal]:
 
 def english_quantities(text: str) -> set[Decimal]:
     """Every figure in English text, by value, "1.5192 trillion" read as one value; dates are not figures."""
-    text = _ENGLISH_DATE.sub(" ", text)
+    text = ENGLISH_DATES.sub(" ", text)
     return {
         _value(number) * (_ENGLISH_SCALES[scale] if scale else 1) for number, scale in _ENGLISH_NUMBER.findall(text)
     }
+
+
+_SPELLED = {
+    word: Decimal(value)
+    for value, words in enumerate(
+        [
+            "",
+            "one|first|once|single",
+            "two|second|twice|double",
+            "three|third",
+            "four|fourth",
+            "five|fifth",
+            "six|sixth",
+            "seven|seventh",
+            "eight|eighth",
+            "nine|ninth",
+            "ten|tenth",
+            "eleven|eleventh",
+            "twelve|twelfth",
+        ]
+    )
+    for word in words.split("|")
+    if word
+}
+_SPELLED_WORD = re.compile(r"\b(" + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def english_spelled_quantities(text: str) -> set[Decimal]:
+    """Numbers English text spells out (five-year, the fifth meeting): a Korean twin may write them in digits."""
+    return {_SPELLED[word.lower()] for word in _SPELLED_WORD.findall(text)}
 
 
 class Translation(NamedTuple):

@@ -18,6 +18,7 @@ MARGIN = 8
 MIN_RING_POINTS = 10  # smaller islands are not drawn (Jeju, with more, is)
 KM_PER_DEGREE = 111.32  # a degree of latitude; of longitude, times cos(latitude)
 DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
+SCALE_KM = 100  # the scale bar's length on the ground
 
 
 # The places the map's fixed description names (explainer/mkdocs_adapter.py, MAP_DESCRIPTION).
@@ -123,6 +124,17 @@ class Projection:
                 round(MARGIN + (self.north - lat) * self.scale, 1))
 
 
+def scale_bar(project: Projection, km: int = SCALE_KM) -> str:
+    """A bar km long on the ground, from the projection: north-south, one SVG unit is
+    KM_PER_DEGREE / scale km (east-west too, at the middle latitude the map is scaled at).
+    Drawn in the sea at the bottom right; its label is the editors' derivation (class derived)."""
+    length = round(km * project.scale / KM_PER_DEGREE, 1)
+    x1, y = WIDTH - MARGIN - length, project.height - MARGIN
+    return (f'<g class="map-scale"><path class="map-scale-bar" d="M{x1} {y - 4}v4h{length}v-4"/>'
+            f'<text class="map-label map-scale-label derived" x="{round(x1 + length / 2, 1)}" y="{y - 7}" '
+            f'text-anchor="middle">{km} km</text></g>')
+
+
 def path(rings: list[list], project: Projection, closed: bool = True) -> str:
     """SVG path data in whole units, relative moves: a drawing this size needs no finer grain,
     and the page stays within its byte budget. Islands of a few points are left out."""
@@ -164,7 +176,7 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
         f'<text class="map-label map-label-line" x="{boundary_label[0] - 40}" y="{boundary_label[1] - 8}">Demilitarized Zone</text>'
         f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">North Korea</text>'
         f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">South Korea</text>'
-        + "".join(marks) + "</svg>"
+        + "".join(marks) + scale_bar(project) + "</svg>"
     )
     return svg
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import logging
 import os
 import re
@@ -60,7 +61,7 @@ from .evidence import Result, blocks_of, check_blocks
 from .foreign_loads import foreign_loads, published_file_problems
 from .offline import bundle
 from .references import bibtex, csl_json, ris
-from .search import leave_out_of_search
+from .search import leave_out_of_search, load_search, with_keywords
 from .site import Site
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -148,8 +149,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # "Reporting through" on every page and in the print edition: derived, never typed.
     newest_report = source_list.reporting_through(site.source_entries())
     extra["reporting_through"] = {"iso": newest_report, "text": human_date(newest_report)}
-    newest = site.changes[0]
-    extra["whats_new"] = {"id": newest.id, "date": human_date(newest.date.isoformat()), "text": newest.text}
+    newest = changes.banner(site.change_entries())  # the newest change to the story, not errata
+    extra["whats_new"] = newest and {
+        "id": newest["id"], "date": human_date(newest["date"].isoformat()), "text": changes.short_title(newest)
+    }
     latest = editions.latest(site.edition_entries())
     extra["latest_edition"] = latest and {
         "date": human_date(latest["date"].isoformat()),
@@ -376,7 +379,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
     src = page.file.src_uri
     record = build.site.change_entries()
     page.meta["history"] = [
-        {"date": e["date"], "kind": changes.KINDS[e["kind"]], "text": e["text"]} for e in changes.history(record, src)
+        {"date": e["date"], "kind": changes.kind_label(e), "text": e["text"]} for e in changes.history(record, src)
     ]
     page.meta["updated_line"] = changes.updated_line(record, src)
     if page.canonical_url and "published" in page.meta:  # a content page, not Material's 404
@@ -513,16 +516,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     for problem in changes.problems(record, build.updated, build.anchors):
         log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
     feed = changes.atom_feed(
-        record, site_name=config.site_name, author=config.site_author or "", site_url=config.site_url or ""
+        record,
+        site_name=config.site_name,
+        author=config.site_author or "",
+        site_url=config.site_url or "",
+        editions=build.site.edition_entries(),
     )
     (site_dir / changes.FEED_NAME).write_text(feed, encoding="utf-8")
     check_addresses(site_dir, config, build)
     write_citations(site_dir, build)
     prune_assets(site_dir, config)
+    add_search_keywords(site_dir, build)
     problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown
     if problems:
         raise ExplainerError("published files", problem="; ".join(problems))
-    write_zip(site_dir, config)
+    write_zip(site_dir, config, build)
 
 
 def write_bibliography(site_dir: Path, build: Build) -> None:
@@ -603,11 +611,30 @@ def prune_assets(site_dir: Path, config: MkDocsConfig) -> None:
         source_map.unlink()
 
 
-def write_zip(site_dir: Path, config: MkDocsConfig) -> None:
-    """Last of all: the site as one zip, for readers with no network."""
+def add_search_keywords(site_dir: Path, build: Build) -> None:
+    """The keywords of data/search.yml, as the tags of the sections that treat them, in the
+    search index and in the copy the offline plugin inlined for reading from disk (-100)."""
+    keywords = load_search(build.site.root)
+    folder = site_dir / "search"
+    if not keywords or not (folder / "search_index.json").is_file():
+        return
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    for target in with_keywords(index, keywords):
+        log.warning("data/search.yml: no section %s in the search index (a page and anchor of docs/)", target)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_index.json").write_text(data, encoding="utf-8")
+    if (folder / "search_index.js").is_file():
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def write_zip(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
+    """Last of all: the site as one zip, for readers with no network, with the newest dated
+    edition's page in it."""
     epoch = source_date_epoch(os.environ) or ZIP_EPOCH_FLOOR  # checked in on_config
     date_time = time.gmtime(max(epoch, ZIP_EPOCH_FLOOR))[:6]
-    (site_dir / ZIP_NAME).write_bytes(bundle(site_dir, date_time, config.site_url or ""))
+    newest = editions.latest(build.site.edition_entries())
+    keep = frozenset([newest["file"]]) if newest else frozenset()
+    (site_dir / ZIP_NAME).write_bytes(bundle(site_dir, date_time, config.site_url or "", keep))
 
 
 # What hooks/adapter.py hands MkDocs: the events, in the order MkDocs runs them (not sorted).

@@ -6,6 +6,7 @@ fixed times and permissions. explainer/mkdocs_adapter.py runs it after the build
 """
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -28,23 +29,32 @@ def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
     return buffer.getvalue()
 
 
-def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
+ONLINE_ONLY = "data-online-only"  # on a link of the zipped copy that needs the network; site.css says so
+
+
+def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = frozenset()) -> bytes:
     """The zip, with its size written into every page, on disk too.
 
     In the zipped copy the download links point at the hosted zip and PDF: the copy cannot
-    hold itself, and the PDF is printed from the built site after the zip is made. Dated
-    editions stay out of it (it would grow with each one); its editions page links to them online.
+    hold itself, and the PDF is printed from the built site after the zip is made. Of the
+    dated editions it holds those in keep (the newest edition's page: a reader offline can
+    read and cite it); the others, and every edition's zip, stay out (it would grow with each
+    one). Every link to what stays out goes to the hosted site and is marked online-only
+    (data-online-only, which the stylesheet labels), so that none fails without saying so.
     """
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-             if p.is_file() and p.name != ZIP_NAME and not p.relative_to(site).as_posix().startswith(EDITIONS + "/")}
+    def held(name: str) -> bool:
+        return name != ZIP_NAME and (not name.startswith(EDITIONS + "/") or name in keep)
+
+    every = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    files = {name: (site / name).read_bytes() for name in every if held(name)}
     marked = {name for name, data in files.items() if SIZE_MARKER.encode() in data}
-    hosted = {f'href="{name}"'.encode(): f'href="{site_url}{name}"'.encode() for name in (ZIP_NAME, PDF_NAME)}
-    hosted[f'href="{EDITIONS}/'.encode()] = f'href="{site_url}{EDITIONS}/'.encode()
+    online = [ZIP_NAME, PDF_NAME, *sorted(name for name in every if not held(name) and name != ZIP_NAME)]
+    hosted = {f'href="{name}"'.encode(): f'{ONLINE_ONLY} href="{site_url}{name}"'.encode() for name in online}
     shown = "1.0 MB"
     for _ in range(10):
         filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
                   for name, data in files.items()}
-        archive = zip_bytes({name: to_hosted(data, hosted) if name in marked else data
+        archive = zip_bytes({name: to_hosted(data, hosted, site_url) if name.endswith(".html") else data
                              for name, data in filled.items()}, date_time)
         if human_size(len(archive)) == shown:
             break
@@ -54,7 +64,12 @@ def bundle(site: Path, date_time: tuple, site_url: str) -> bytes:
     return archive
 
 
-def to_hosted(data: bytes, links: dict[bytes, bytes]) -> bytes:
+def to_hosted(data: bytes, links: dict[bytes, bytes], site_url: str = "") -> bytes:
+    """Links to what the zip does not hold go to the hosted site; every link of the zip to
+    the hosted site (those, and the permanent addresses in the cite boxes) is marked online-only."""
     for local, hosted in links.items():
         data = data.replace(local, hosted)
+    if site_url:
+        data = re.sub(rb'(<a\b[^>]*?)(?<!' + ONLINE_ONLY.encode() + rb' )href="' + re.escape(site_url.encode()),
+                      lambda m: m.group(1) + ONLINE_ONLY.encode() + b' href="' + site_url.encode(), data)
     return data

@@ -35,3 +35,36 @@ def leave_out_of_search(html: str) -> str:
         return match.group(0)
 
     return START_TAG.sub(mark, html)
+
+
+# ---- What search finds a page by beyond its text (data/search.yml) ----
+
+def load_search(root) -> dict[str, list[str]]:
+    """data/search.yml by page or section: {'us-forces.md#troop-levels': ['tripwire', ...]}."""
+    from .data import DataError, data_path, entry_name, load_list
+
+    path = data_path(root, "search.yml")
+    if not path.is_file():
+        return {}
+    found: dict[str, list[str]] = {}
+    for position, entry in enumerate(load_list(path)):
+        if entry["page"] in found:
+            raise DataError(path, entry_name(entry, position), "page", f"{entry['page']} is listed twice: merge them")
+        found[entry["page"]] = entry["keywords"]
+    return found
+
+
+def with_keywords(index: dict, keywords: dict[str, list[str]]) -> list[str]:
+    """Material's search index with each listed section's keywords as its `tags` (a field lunr
+    ranks far above title and text, so a keyword leads to the section that treats it; the
+    stylesheet hides tags in the results). Returns the listed sections the index lacks."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    missing = []
+    for target, words in keywords.items():
+        page, _, anchor = target.partition("#")
+        location = page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
+        if location in docs:
+            docs[location]["tags"] = list(words)
+        else:
+            missing.append(target)
+    return missing

@@ -13,8 +13,11 @@ from tests.support.page_weight import first_view, gz
 HTML_BUDGET = 32 * 1024
 FIRST_VIEW_BUDGET = 94 * 1024
 # sources.html shows, for every source, where its excerpts were read and every excerpt (about
-# 180 of them, not only the first): its own budgets (35.7/96.8 KB when that began).
-SOURCES_BUDGETS = {"html": 40 * 1024, "first_view": 102 * 1024}
+# 180 of them, not only the first): its own budgets (35.7/96.8 KB when that began). First view
+# 104 KB when search learned to forgive (search-forgiving.js, about 1 KB gzip on every page) and
+# the stylesheet gained the phone, print and offline rules of issue 23 (102.5 KB then); HTML 41 KB
+# with those rules and the December source notes (40.4 KB then).
+SOURCES_BUDGETS = {"html": 41 * 1024, "first_view": 104 * 1024}
 # print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
 # when the 2026 update made the text about a third longer, then when the source list gained
 # each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then), and

@@ -10,10 +10,12 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_build
-from explainer.changes import feed_id, heading_labels, link_text, problems, updated_line, validate
+from explainer.changes import (atom_feed, banner, changelog_markdown, feed_id, heading_labels, link_text, problems,
+                               updated_line, validate)
 from explainer.data import DataError
 
 DAY = datetime.date(2026, 11, 27)
+FEED = {"site_name": "Site", "author": "Editors", "site_url": "https://example.org/"}
 RECORD = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))
 CONTENT_PAGES = [p.name for p in sorted((ROOT / "docs").glob("*.md"))]
 
@@ -62,6 +64,27 @@ def test_the_updated_line_shows_the_newest_update_or_correction_only():
 
 
 @pytest.mark.unit
+def test_edits_before_publication_and_site_notes_are_recorded_but_not_announced():
+    changes = validate([entry(id="c", kind="correction", prepublication=True), entry(id="s", about="site"),
+                        entry(id="u", text="Added a thing."), entry(id="n", kind="new")], "data/changes.yml", set())
+    assert updated_line(changes, "index.md") == {"date": DAY, "label": "Updated", "count": 1}
+    assert banner(changes)["id"] == "u"
+    ids = [e.id.rsplit(":", 1)[-1] for e in feedparser.parse(atom_feed(changes, **FEED)).entries]
+    assert ids == [feed_id("u").rsplit(":", 1)[-1], feed_id("n").rsplit(":", 1)[-1]]
+    assert "Before publication" in changelog_markdown(changes, {})  # the changelog keeps the whole record
+    only_drafts = validate([entry(id="c", kind="correction", prepublication=True), entry(id="n", kind="new")],
+                           "data/changes.yml", set())
+    assert updated_line(only_drafts, "index.md") is None
+
+
+@pytest.mark.unit
+def test_the_banner_announces_the_story_not_errata():
+    changes = validate([entry(id="fix", kind="correction"), entry(id="story")], "data/changes.yml", set())
+    assert banner(changes)["id"] == "story"
+    assert updated_line(changes, "index.md")["label"] == "Corrected"  # the page's own line still says so
+
+
+@pytest.mark.unit
 def test_feed_ids_depend_on_the_entry_id_only():
     assert feed_id("first-publication") == feed_id("first-publication") != feed_id("update-budget")
     assert feed_id("first-publication").startswith("urn:uuid:")
@@ -90,15 +113,25 @@ def test_a_change_names_a_section_by_its_heading_not_its_anchor(tmp_path):
 
 
 def test_a_corrected_page_says_so_under_its_title(html_pages):
-    line = html_pages["conclusion.html"].select_one(".updated-line")
-    assert line and line.get_text(" ", strip=True).startswith("Corrected 7 December 2026")
+    """One short dated line under the title (first_screen.py checks where); none for edits
+    made before the page was first published."""
+    announced = [e for e in validate(yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8")),
+                                     "data/changes.yml", set(e for x in RECORD for e in x.get("sources", [])))
+                 if not e["prepublication"] and e["about"] == "story" and e["kind"] != "new"]
+    for page in CONTENT_PAGES:
+        newest = next((e for e in announced if any(t.split("#")[0] == page for t in e["pages"])), None)
+        line = html_pages[page.replace(".md", ".html")].select_one(".updated-line")
+        if newest is None:
+            assert line is None, f"{page}: a line under the title for a change no reader saw"
+        else:
+            assert line and line.get_text(" ", strip=True).endswith(f"{newest['date'].day} {newest['date']:%B %Y}"), page
 
 
 def test_the_changelog_is_the_record(html_pages):
     items = html_pages["changelog.html"].select("ul.changes li[id^=change-]")
     assert [li["id"] for li in items] == [f"change-{c['id']}" for c in RECORD]
     kinds = {li.select_one(".change-kind").get_text() for li in items}
-    assert kinds == {"New", "Update", "Correction"}
+    assert {"New", "Update", "Before publication"} <= kinds <= {"New", "Update", "Correction", "Before publication"}
     assert html_pages["changelog.html"].find(id="2026-11-27"), "the dated anchor citations use is gone"
 
 
@@ -106,7 +139,8 @@ def test_the_feed_is_valid_atom_linked_from_every_page(site, html_pages):
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
-    assert [e.id for e in feed.entries] == [feed_id(c["id"]) for c in RECORD]
+    told = [c for c in RECORD if not c.get("prepublication") and c.get("about", "story") == "story"]
+    assert [e.id for e in feed.entries] == [feed_id(c["id"]) for c in told]
     assert all(e.link.startswith("http://127.0.0.1:8000/") for e in feed.entries)
     for path, soup in html_pages.items():
         if path == "404.html" or path.startswith("editions/") or soup.find("meta", attrs={"http-equiv": "refresh"}):
@@ -126,10 +160,12 @@ def test_a_rebuild_elsewhere_keeps_every_feed_id(site, tmp_path):
     assert again.entries[0].link.startswith("https://example.org/seoul/")
 
 
-def test_the_banner_shows_the_newest_change(html_pages):
-    banner = html_pages["faq.html"].select_one(".md-banner .whats-new")
-    assert banner and RECORD[0]["text"][:40] in banner.get_text(" ", strip=True)
-    assert banner.find("a", href=f"changelog.html#change-{RECORD[0]['id']}")
+def test_the_banner_shows_the_newest_change_to_the_story(html_pages):
+    newest = next(e for e in RECORD if e["kind"] != "correction" and not e.get("prepublication")
+                  and e.get("about", "story") == "story")
+    shown = html_pages["faq.html"].select_one(".md-banner .whats-new")
+    assert shown and shown.find("a", href=f"changelog.html#change-{newest['id']}")
+    assert "orrect" not in shown.get_text(" ", strip=True), "the banner announces errata"
 
 
 @pytest.mark.browser
@@ -210,3 +246,47 @@ def test_the_first_edition_opens_from_disk_alone_and_says_what_it_is(browser, ht
     assert requests == [first.as_uri()], f"the edition fetched more than itself: {requests[1:5]}"
     assert page.locator("section.print-section").count() >= 15, "not every page is in the edition"
     page.close()
+
+
+# ---- A feed worth following (feedparser on small records) ----
+
+@pytest.mark.unit
+def test_each_change_of_a_day_has_its_own_stable_time():
+    record = [entry(id="c"), entry(id="b"), entry(id="a", kind="new")]
+    feed = feedparser.parse(atom_feed(validate(record, "data/changes.yml", set()), **FEED))
+    times = [e.updated for e in feed.entries]
+    assert len(set(times)) == 3 and times == sorted(times, reverse=True), times
+    # A new entry on top moves none of the older ones.
+    again = feedparser.parse(atom_feed(validate([entry(id="d")] + [dict(e) for e in record], "data/changes.yml", set()), **FEED))
+    assert [e.updated for e in again.entries][1:] == times
+    with pytest.raises(DataError, match="field 'time'"):
+        validate([entry(id="x", time="00:00"), entry(id="y")], "data/changes.yml", set())
+
+
+@pytest.mark.unit
+def test_feed_titles_are_short_and_the_detail_is_in_the_summary():
+    long_text = ("Attributions corrected across the site, with reports credited to the wrong outlet, an official "
+                 "described beyond the source and a publication's words presented as analysts' quotation. More.")
+    changes = validate([entry(id="long", kind="correction", text=long_text), entry(id="own", title="A short title")],
+                       "data/changes.yml", set())
+    feed = feedparser.parse(atom_feed(changes, **FEED))
+    assert [len(e.title) <= 80 for e in feed.entries] == [True, True], [e.title for e in feed.entries]
+    assert feed.entries[0].title.startswith("Correction: Attributions corrected") and feed.entries[0].title.endswith("…")
+    assert feed.entries[0].summary.startswith(long_text)
+    assert feed.entries[1].title == "Update: A short title"
+    with pytest.raises(DataError, match="field 'title'"):
+        validate([entry(title="x" * 80)], "data/changes.yml", set())
+
+
+@pytest.mark.unit
+def test_a_correction_links_to_the_dated_edition_it_amends():
+    changes = validate([entry(id="fix", date="2026-12-07", kind="correction"), entry(id="later", date="2026-11-28"),
+                        entry(id="cut", date="2026-11-27"), entry(id="first", kind="new")], "data/changes.yml", set())
+    editions = [{"date": DAY, "last_change": "cut", "file": "editions/2026-11-27.html"},
+                {"date": datetime.date(2026, 11, 28), "last_change": "later", "file": "editions/2026-11-28.html"}]
+    feed = feedparser.parse(atom_feed(changes, editions=editions, **FEED))
+    fix = feed.entries[0]
+    related = [link.href for link in fix.links if link.rel == "related"]
+    assert related == ["https://example.org/editions/2026-11-28.html"], fix.links
+    assert "28 November 2026" in fix.summary
+    assert not [link for e in feed.entries[1:] for link in e.links if link.rel == "related"]

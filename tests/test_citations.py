@@ -221,15 +221,14 @@ def test_every_cited_heading_offers_cite_this_section_and_no_other_does(html_pag
     assert boxes >= 40
 
 
-def test_every_timeline_entry_shows_its_permanent_link_and_a_copy_button(html_pages):
+def test_every_timeline_entry_has_its_permanent_link_as_a_pilcrow_in_its_title(html_pages):
     soup = html_pages["timeline.html"]
-    canonical = soup.find("link", rel="canonical")["href"]
     entries = soup.select("li.timeline-entry[id]")
     assert len(entries) >= 30
     for entry in entries:
-        link = entry.select_one(".entry-link a")
-        assert link["href"] == f"#{entry['id']}" and link.get_text() == f"timeline.html#{entry['id']}"
-        assert entry.select_one(".entry-link button")["data-clipboard-text"] == f"{canonical}#{entry['id']}"
+        link = entry.select_one(".timeline-title a.entry-link")
+        assert link and link["href"] == f"#{entry['id']}" and link.get_text() == "¶"
+        assert not entry.find(string=lambda s: "Copy link" in s), "the Link: … Copy link row is back"
 
 
 def test_every_page_title_anchor_is_fixed_and_registered(html_pages):
@@ -239,22 +238,21 @@ def test_every_page_title_anchor_is_fixed_and_registered(html_pages):
 
 
 @pytest.mark.browser
-def test_copy_link_puts_the_entrys_full_address_on_the_clipboard(visit, http_site):
-    reader = visit(permissions=["clipboard-read", "clipboard-write"])
+def test_the_entry_pilcrow_leads_to_the_entry(visit, http_site):
+    reader = visit()
     reader.page.goto(http_site + "timeline.html")
-    reader.page.locator("#nds-released .entry-link button").click()
-    reader.page.wait_for_function("navigator.clipboard.readText().then(t => t.endsWith('#nds-released'))")
-    assert reader.page.evaluate("navigator.clipboard.readText()") == \
-        reader.page.locator("#nds-released .entry-link button").get_attribute("data-clipboard-text")
+    reader.page.locator("#nds-released a.entry-link").click()
+    assert reader.page.evaluate("location.hash") == "#nds-released"
     assert not reader.errors
 
 
 @pytest.mark.browser
 def test_copy_buttons_are_hidden_without_javascript(visit, http_site):
     reader = visit(java_script_enabled=False)
-    reader.page.goto(http_site + "timeline.html")
-    assert reader.page.locator("#nds-released .entry-link a").is_visible()
-    assert not reader.page.locator("#nds-released .entry-link button").is_visible()
+    reader.page.goto(http_site + "us-forces.html")
+    reader.page.locator("details#cite-this-page > summary").click()
+    assert reader.page.locator("#citation-apa").is_visible()
+    assert not reader.page.locator("#cite-this-page button.copy-link").first.is_visible()
 
 
 # ---- The source list ----

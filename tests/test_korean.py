@@ -146,3 +146,28 @@ def test_an_english_update_after_the_translation_is_a_notice_and_a_correction_a_
 def test_a_revision_that_is_not_the_pages_is_refused():
     with pytest.raises(ValueError, match="names no change of the English page"):
         not_carried_over("faq.md", "add-1", RECORD)
+
+
+def test_digits_in_a_name_are_not_figures_but_an_ordinal_is():
+    assert korean_quantities("뉴스1과 News1, F-35, FY2026 예산; 제5차 회의") == {Decimal(5)}
+
+
+def test_day_ranges_are_dates_in_both_languages():
+    assert english_quantities("from 9 to 19 March 2026") == set()
+    assert korean_quantities("2026년 3월 9일부터 19일까지, 3월 9~19일") == set()
+
+
+def test_a_number_the_english_spells_out_may_be_digits_in_korean():
+    english = "## Term {#term}\n\nA five-year term; the fifth meeting.[^a]\n"
+    korean = "## 임기 {#term}\n\n5년 임기; 제5차 회의.[^a]\n"
+    assert compare("x.md", english, korean) == []
+    assert [p.problem for p in compare("x.md", english, korean.replace("5년", "6년"))] == [
+        "figures differ: not in the English text: 6"
+    ]
+
+
+def test_a_korean_page_may_add_korean_language_sources_only():
+    english = "## A {#a}\n\nText.[^en]\n"
+    korean = "## 가 {#a}\n\n글.[^en][^yonhap-ko]\n"
+    assert compare("x.md", english, korean, korean_source=lambda s: s.endswith("-ko")) == []
+    assert "added ['other']" in str(compare("x.md", english, korean.replace("yonhap-ko", "other"))[0])

@@ -55,3 +55,34 @@ def test_the_outline_is_committed_data_with_its_licence():
 def test_a_place_without_a_position_stops_the_build(broken_copy):
     broken_copy.edit("data/map/places.yml", "  at: [125.753, 39.021]\n", "")
     broken_copy.assert_build_fails_naming("data/map/places.yml", "pyongyang", "exactly one of at, from or toward")
+
+
+def test_the_scale_bar_is_as_long_as_the_projection_makes_its_distance():
+    import re
+
+    from explainer.map import KM_PER_DEGREE, Projection, scale_bar
+
+    outline = {"south": [[[126.0, 34.0], [129.0, 34.0], [129.0, 38.0], [126.0, 34.0]]], "north": []}
+    project = Projection(outline)
+    bar = scale_bar(project, km=100)
+    length = float(re.search(r"h([\d.]+)", bar)[1])
+    # 100 km north-south, in SVG units: the distance between two latitudes 100 km apart.
+    expected = project(127.0, 36.0)[1] - project(127.0, 36.0 + 100 / KM_PER_DEGREE)[1]
+    assert abs(length - expected) < 0.2 and ">100 km<" in bar
+
+
+@pytest.mark.browser
+def test_the_two_koreas_differ_in_the_dark_palette_and_the_map_has_a_scale(visit, http_site):
+    reader = visit(color_scheme="dark")
+    reader.page.goto(http_site + "us-forces.html")
+    reader.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    fills = reader.page.evaluate("""() => ['.map-north', '.map-south'].map(s => {
+        const fill = getComputedStyle(document.querySelector(s)).fill;  // rgb(0-255) or color(srgb 0-1)
+        const [r, g, b] = fill.match(/[\\d.]+/g).map(Number).slice(0, 3).map(c => fill.startsWith('color(') ? c : c / 255);
+        const l = [r, g, b].map(c => { return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+    })""")
+    north, south = fills
+    ratio = (max(north, south) + 0.05) / (min(north, south) + 0.05)
+    assert ratio >= 1.5, f"North and South Korea differ by {ratio:.2f}:1 in the dark palette"
+    assert reader.page.locator("svg.map .map-scale-label").text_content() == "100 km"

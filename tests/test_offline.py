@@ -7,6 +7,7 @@ import zipfile
 from urllib.parse import unquote, urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
@@ -44,7 +45,9 @@ def test_the_zip_holds_the_site_but_not_itself_nor_unused_files(site, unzipped):
     built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - {ZIP_NAME}
     editions = {name for name in built if name.startswith("editions/")}
     assert editions, "the site has no dated edition to leave out"
-    assert names == built - editions, "the zip must hold the site, less the editions it links to online"
+    newest = yaml.safe_load((ROOT / "data" / "editions.yml").read_text(encoding="utf-8"))[-1]["file"]
+    assert names == built - editions | {newest}, \
+        "the zip must hold the site and the newest edition's page, less the other editions it links to online"
     assert not [n for n in names if n.endswith(".map") or "/lunr/" in n], "unused assets shipped"
 
 
@@ -223,3 +226,20 @@ def test_every_footer_links_the_pdf_and_the_zipped_copy_links_the_hosted_one(htm
     assert zipped.select_one(f".site-downloads a[href='http://127.0.0.1:8000/{PDF_NAME}']")
     cover = html_pages["print.html"].select_one(".print-title-page")
     assert cover.find("a", href=f"http://127.0.0.1:8000/{PDF_NAME}"), "the print edition does not link its PDF"
+
+
+def test_the_zip_holds_the_newest_edition_and_marks_every_link_that_needs_the_network(unzipped):
+    """An offline reader can open the newest dated edition; a link that cannot work from the
+    zip (older editions, edition zips, the PDF, the zip itself) says "online only"."""
+    newest = yaml.safe_load((ROOT / "data" / "editions.yml").read_text(encoding="utf-8"))[-1]["file"]
+    assert (unzipped / newest).is_file(), "the newest edition is not in the zip"
+    editions = BeautifulSoup((unzipped / "editions.html").read_text(encoding="utf-8"), "html.parser")
+    assert editions.find("a", href=newest), "editions.html does not link the newest edition inside the zip"
+    silent = []
+    for page in unzipped.glob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            if a["href"].startswith("http://127.0.0.1:8000/") and not a.has_attr("data-online-only"):
+                silent.append(f"{page.name}: {a['href']}")
+    assert not silent, f"links of the zip that go online without saying so: {silent[:5]}"
+    assert "a[data-online-only]::after" in (unzipped / "index.html").read_text(encoding="utf-8")

@@ -7,6 +7,8 @@
 - total size of the built site;
 - each page's first view: the HTML plus everything it needs to render, gzip-compressed;
 - the offline zip and the search index;
+- the story pages' prose: attribution phrases and footnote markers per 100 words
+  (tests/support/prose_measure.py; targets 1.5 and 2.5);
 - Lighthouse on three pages beside a baseline: the source article in plain, default Material,
   built in a temporary folder. Median of three runs each, served gzip-compressed from
   loopback, mobile preset; targets: performance >= 0.99, total blocking time <= 50 ms, first
@@ -33,6 +35,7 @@ import yaml
 from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from explainer.downloads import ZIP_NAME
 from tests.support.page_weight import first_view, gz, search_index
+from tests.support.prose_measure import report as prose_report
 from tests.support.project import ROOT, QuietHandler, copy_project, run_build, serve_folder
 from tests.test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS
 
@@ -184,6 +187,8 @@ def main() -> None:
         for page in sorted(site.glob("*.html")):
             html = gz(page.read_bytes())
             print(f"{page.name:34} {html / 1024:7.1f}K {first_view(site, page) / 1024:13.1f}K")
+        print()
+        print("\n".join(prose_report(site)))
         lighthouse_scores(site, ["index.html", "alliance.html", "timeline.html"])
 
 
