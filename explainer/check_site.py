@@ -10,9 +10,11 @@ evidence of the sources cited beside it, nothing loaded from another host, and e
 published address present.
 """
 
+import os
 from pathlib import Path
 
 from .addresses import exists, ids_in
+from .build_inputs import source_date_epoch
 from .data import ExplainerError
 from .evidence import abstract_fields, blocks_of, check_blocks, feed_fields, field_blocks, head_fields, page_of
 from .foreign_loads import foreign_loads
@@ -26,6 +28,10 @@ def check(root: Path = ROOT) -> list[str]:
     try:
         Site.load(root)
     except ExplainerError as error:
+        return [str(error)]
+    try:  # the build's other input from outside: a time it cannot write stops it (probe 6.19, 6.20)
+        source_date_epoch(os.environ)
+    except ValueError as error:
         return [str(error)]
     return []
 

@@ -27,6 +27,9 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]
                 raise DataError(path, name, f"{where}.sources", f"unknown source id(s) {unknown} (see data/sources.yml)")
             if figure["kind"] == "comparison" and len(row["cells"]) != width:
                 raise DataError(path, name, f"{where}.cells", f"needs {width} cells, one per column")
+        if figure["kind"] == "bars" and not any(row["value"] > 0 for row in figure["rows"]):
+            raise DataError(path, name, "rows", "every bar is 0: bars are drawn as shares of the largest, "
+                            "so at least one value must be above 0")
         figures[figure["id"]] = figure
     return figures
 

@@ -10,7 +10,17 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
+from .data import (
+    DataError,
+    check_unique_ids,
+    data_path,
+    entry_name,
+    human_date,
+    load_list,
+    markdown_text,
+    partial_date,
+    read_text,
+)
 from .references import csl_date
 from .render import render as render_template
 
@@ -141,8 +151,16 @@ def check_evidence(entry: dict, path, name: str) -> None:
     """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
     if ("evidence" in entry) == ("full_text" in entry):
         raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
-    if "full_text" in entry and not (Path(path).parent / str(entry["full_text"])).is_file():
+    if "full_text" not in entry:
+        return
+    folder = Path(path).parent.resolve()
+    file = (folder / str(entry["full_text"])).resolve()
+    if not file.is_relative_to(folder):
+        raise DataError(path, name, "full_text", f"'{entry['full_text']}' is outside data/: name a file kept "
+                        "in data/, like article.txt")
+    if not file.is_file():
         raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
+    read_text(file)  # the evidence check reads it whole: a file that is not UTF-8 is named now
 
 
 SHEETS = {"background-facts.md", "update-2026.md", "update-2026-h2.md"}
@@ -241,7 +259,7 @@ def read_in_text(source: dict) -> str:
 def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
     folder = data_path(root, "")
-    return {source_id: ((folder / source["full_text"]).read_text(encoding="utf-8") if "full_text" in source
+    return {source_id: (read_text(folder / source["full_text"]) if "full_text" in source
                         else "\n".join(source["evidence"]))
             for source_id, source in sources.items()}
 

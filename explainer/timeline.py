@@ -9,11 +9,12 @@ import datetime
 import html
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from markupsafe import Markup
 
 from . import contract
-from .data import MONTHS, DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date
+from .data import MONTHS, DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date, read_text
 from .render import render as render_template
 
 
@@ -103,9 +104,12 @@ def passed_note(entry: dict, passed: dict, today: datetime.date) -> str:
     return f'<p class="timeline-passed"><strong>Date passed</strong> ({when}). {found}.</p>'
 
 
-def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
-    """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order."""
+def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None = None) -> list[dict]:
+    """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order,
+    and (given the docs folder) that each entry's page and anchor exist."""
     check_unique_ids(entries, path)
+    if docs is not None:
+        check_pages(entries, path, docs)
     latest_start = None  # dated entries may not end before an earlier one starts
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
@@ -125,6 +129,9 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
                 raise DataError(path, name, "date", f"{entry['date']} is out of order: dated entries "
                                 "run oldest first; move the entry up")
             latest_start = max(start, latest_start or start)
+    if entries and not any(entry["kind"] in ("history", "decision") for entry in entries):
+        raise DataError(path, problem="needs at least one entry of kind history or decision: the page's "
+                        "'Latest entry' link and the home page's latest developments lead to them")
     return entries
 
 
@@ -136,6 +143,28 @@ def check_reports(entry: dict, entries: list[dict], path, name: str) -> None:
         raise DataError(path, name, "reports", "only a history or decision entry can report a checkpoint")
     if not any(e.get("id") == entry["reports"] and e.get("kind") == "scheduled" for e in entries):
         raise DataError(path, name, "reports", f"'{entry['reports']}' is not the id of a scheduled entry")
+
+
+def page_anchors(markdown: str) -> set[str]:
+    """The ids a page's Markdown gives itself: explicit heading ids and id="..." attributes."""
+    return set(re.findall(r"\{:?\s*#([A-Za-z0-9_-]+)", markdown)) | set(re.findall(r'\bid="([^"]+)"', markdown))
+
+
+def check_pages(entries: list[dict], path, docs: Path) -> None:
+    """Each entry's 'Explained in' link leads to a section page of docs/ and an anchor it has."""
+    for position, entry in enumerate(entries):
+        target = entry["page"]
+        page, _, anchor = target.partition("#")
+        file = Path(docs) / page
+        if not file.is_file():
+            raise DataError(path, entry_name(entry, position), "page", f"'{target}': there is no page docs/{page}")
+        markdown = read_text(file)
+        if MARKER in markdown:
+            raise DataError(path, entry_name(entry, position), "page",
+                            "must point at a section page, not at the timeline")
+        if anchor and anchor not in page_anchors(markdown):
+            raise DataError(path, entry_name(entry, position), "page",
+                            f"'{target}': docs/{page} has no heading or element with the id '{anchor}'")
 
 
 def check_when(entry: dict, path, name: str) -> None:

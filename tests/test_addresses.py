@@ -47,7 +47,7 @@ def test_renaming_a_registered_anchor_fails_naming_it(broken_copy):
 
 
 def test_an_unregistered_anchor_fails_naming_it(broken_copy):
-    broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troops}")
+    broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troop-levels}\n\n### Troops {#troops}")
     result = broken_copy.build()
     assert result.returncode != 0
     assert "us-forces.html#troops" in result.stderr, result.stderr[-1500:]
