@@ -42,7 +42,9 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
 
     def claim(address, where):
         if not isinstance(address, str) or not ADDRESS.match(address):
-            raise DataError(REGISTRY, problem=f"{where} '{address}' is not an address like page.html or page.html#anchor")
+            raise DataError(
+                REGISTRY, problem=f"{where} '{address}' is not an address like page.html or page.html#anchor"
+            )
         if address in claimed:
             raise DataError(REGISTRY, problem=f"'{address}' is listed twice; keep one entry")
         claimed.add(address)
@@ -55,16 +57,21 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
             raise DataError(REGISTRY, problem=f"each moved entry needs exactly 'from' and 'to': {entry}")
         claim(entry["from"], "moved address")
         if "#" in entry["from"]:
-            raise DataError(REGISTRY, problem=f"'{entry['from']}': an anchor cannot redirect on its own; keep the "
-                              "old id as an extra anchor in the page and list it under 'live'")
+            raise DataError(
+                REGISTRY,
+                problem=f"'{entry['from']}': an anchor cannot redirect on its own; keep the "
+                "old id as an extra anchor in the page and list it under 'live'",
+            )
         if entry["from"] in RESERVED:
-            raise DataError(REGISTRY, problem=f"moved '{entry['from']}': that address is {RESERVED[entry['from']]}; "
-                            "it cannot become a redirect")
+            raise DataError(
+                REGISTRY,
+                problem=f"moved '{entry['from']}': that address is {RESERVED[entry['from']]}; "
+                "it cannot become a redirect",
+            )
         if not ADDRESS.match(str(entry["to"])):
             raise DataError(REGISTRY, problem=f"moved '{entry['from']}' points at '{entry['to']}', not an address")
         redirects[entry["from"]] = entry["to"]
     return set(data.get("live") or []), redirects
-
 
 
 def vanished(earlier: dict, live: set[str], moved: dict[str, str]) -> list[str]:
@@ -120,9 +127,12 @@ def lost_addresses(project: Path, live: set[str], moved: dict[str, str]) -> list
     problems: dict[str, str] = {}
     for label, earlier in earlier_registries(project):
         for address in vanished(earlier, live, moved):
-            problems.setdefault(address, f"{REGISTRY}: '{address}' was published (it is in the registry of {label}) "
-                                "and is no longer listed. A published address never leaves the registry: restore "
-                                "it under 'live' (and the page or anchor), or move the page under 'moved'")
+            problems.setdefault(
+                address,
+                f"{REGISTRY}: '{address}' was published (it is in the registry of {label}) "
+                "and is no longer listed. A published address never leaves the registry: restore "
+                "it under 'live' (and the page or anchor), or move the page under 'moved'",
+            )
     return [problems[a] for a in sorted(problems)]
 
 
@@ -146,8 +156,6 @@ class _CitableIds(HTMLParser):
             self.ids.append(attributes["id"])
 
 
-
-
 class _Ids(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -155,7 +163,6 @@ class _Ids(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.ids.update(value for name, value in attrs if name == "id" and value)
-
 
 
 def ids_in(html_text: str) -> set[str]:
@@ -198,5 +205,6 @@ def redirect_page(new: str, site_url: str) -> str:
 
 def write_redirect(path: Path, new: str, site_url: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(with_policy(redirect_page(new, site_url), KnownScripts.exact(redirect_script(new))),
-                    encoding="utf-8")
+    path.write_text(
+        with_policy(redirect_page(new, site_url), KnownScripts.exact(redirect_script(new))), encoding="utf-8"
+    )

@@ -66,9 +66,13 @@ def source_date_epoch(environ) -> int | None:
     if value is None:
         return None
     if not re.fullmatch(r"[0-9]+", value.strip()):
-        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
-                         "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)")
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
+            "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)"
+        )
     if int(value) > LAST_EPOCH:
-        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is too late: at most {LAST_EPOCH} (7 February 2106), "
-                         "the last time a gzip header (sitemap.xml.gz) can hold; use $(git log -1 --format=%ct)")
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} is too late: at most {LAST_EPOCH} (7 February 2106), "
+            "the last time a gzip header (sitemap.xml.gz) can hold; use $(git log -1 --format=%ct)"
+        )
     return int(value)

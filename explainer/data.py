@@ -18,8 +18,20 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
@@ -67,8 +79,11 @@ def read_text(path) -> str:
         return Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         line = error.object.count(b"\n", 0, error.start) + 1
-        raise DataError(path, problem=f"is not UTF-8 text: byte 0x{error.object[error.start]:02x} on line {line} "
-                        "cannot be read; save the file as UTF-8") from error
+        raise DataError(
+            path,
+            problem=f"is not UTF-8 text: byte 0x{error.object[error.start]:02x} on line {line} "
+            "cannot be read; save the file as UTF-8",
+        ) from error
     except OSError as error:
         raise DataError(path, problem=f"cannot be read: {error.strerror or error}") from error
 
@@ -89,8 +104,11 @@ def load_list(path: Path) -> list[dict]:
         raise DataError(path, problem="must be a YAML list of entries (mappings)")
     schema = SCHEMAS / f"{Path(path).stem}.schema.json"
     if not schema.is_file():
-        raise DataError(path, problem=f"its schema data/schemas/{schema.name} is missing; restore it "
-                        "(git checkout -- data/schemas): without it nothing in the file would be checked")
+        raise DataError(
+            path,
+            problem=f"its schema data/schemas/{schema.name} is missing; restore it "
+            "(git checkout -- data/schemas): without it nothing in the file would be checked",
+        )
     check_values(entries, path)
     check_schema(entries, path, schema)
     return entries
@@ -106,15 +124,23 @@ def check_values(entries: list[dict], path) -> None:
         for where, value in _leaves(entry, []):
             field = field_name(where)
             if isinstance(value, float) and not math.isfinite(value):
-                raise DataError(path, entry_label(entry, position), field,
-                                f"must be a finite number, not {value} (.nan or .inf in YAML)")
+                raise DataError(
+                    path,
+                    entry_label(entry, position),
+                    field,
+                    f"must be a finite number, not {value} (.nan or .inf in YAML)",
+                )
             if isinstance(value, str):
                 found = FORBIDDEN.search(value)
                 if found:
-                    raise DataError(path, entry_label(entry, position), field,
-                                    f"holds the invisible control character U+{ord(found.group()):04X} at "
-                                    f"character {found.start() + 1}; remove it (only tab and newline are "
-                                    "allowed, and only in text that may run over several lines)")
+                    raise DataError(
+                        path,
+                        entry_label(entry, position),
+                        field,
+                        f"holds the invisible control character U+{ord(found.group()):04X} at "
+                        f"character {found.start() + 1}; remove it (only tab and newline are "
+                        "allowed, and only in text that may run over several lines)",
+                    )
 
 
 def _leaves(value, where: list):
@@ -139,14 +165,23 @@ def entry_label(entry: dict, position: int) -> str:
 
 
 def _validator(schema: Path) -> Draft202012Validator:
-    resources = [(p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
-                 for p in SCHEMAS.glob("*.schema.json")]
-    return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")),
-                                registry=Registry().with_resources(resources))
+    resources = [
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+        for p in SCHEMAS.glob("*.schema.json")
+    ]
+    return Draft202012Validator(
+        json.loads(schema.read_text(encoding="utf-8")), registry=Registry().with_resources(resources)
+    )
 
 
-TYPES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
-         "integer": "a whole number", "null": "null"}
+TYPES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "number": "a number",
+    "integer": "a whole number",
+    "null": "null",
+}
 
 
 def check_schema(entries: list[dict], path, schema: Path) -> None:

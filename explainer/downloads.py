@@ -15,6 +15,8 @@ def pdf_in_build(environ) -> bool:
     """Whether this build's site will hold the PDF: SITE_PDF=1 (make pdf), else not."""
     value = environ.get(PDF_FLAG, "")
     if value not in ("", "0", "1"):
-        raise ValueError(f"{PDF_FLAG}={value!r}: set it to 1 when the PDF will be printed into the site "
-                         "(make pdf does), or leave it unset")
+        raise ValueError(
+            f"{PDF_FLAG}={value!r}: set it to 1 when the PDF will be printed into the site "
+            "(make pdf does), or leave it unset"
+        )
     return value == "1"

@@ -38,10 +38,21 @@ TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "h
 # the list of the site's own dated editions (their file sizes), and what the templates add
 # around a page's content (dates, history, citations) when a built page is checked whole,
 # with the citations under cited headings and the permanent links of timeline entries.
-SKIPPED_CLASSES = {contract.APPARATUS, contract.LIVE_ONLY, contract.FOOTNOTES, contract.FOOTNOTE_REF,
-                   "footnote-separator", contract.HEADERLINK, "source-list", "editions", contract.DERIVED,
-                   "reporting-through", "page-updated", "bibliography-downloads",
-                   "footnote-excerpt"}
+SKIPPED_CLASSES = {
+    contract.APPARATUS,
+    contract.LIVE_ONLY,
+    contract.FOOTNOTES,
+    contract.FOOTNOTE_REF,
+    "footnote-separator",
+    contract.HEADERLINK,
+    "source-list",
+    "editions",
+    contract.DERIVED,
+    "reporting-through",
+    "page-updated",
+    "bibliography-downloads",
+    "footnote-excerpt",
+}
 SKIPPED_TAGS = {"code", "pre", "script", "style", "sup"}
 # The kind of text each element holds, for the counts the build prints.
 ELEMENT_KINDS = {

@@ -42,8 +42,10 @@ def positions(places: list[dict]) -> dict[str, tuple[float, float]]:
                 raise MapError(f"place '{place['id']}': 'from' needs a place with 'at' and one of {list(DIRECTIONS)}")
             east, north = DIRECTIONS[rule["direction"]]
             degrees = rule["km"] / KM_PER_DEGREE
-            found[place["id"]] = (origin[0] + east * degrees / math.cos(math.radians(origin[1])),
-                                  origin[1] + north * degrees)
+            found[place["id"]] = (
+                origin[0] + east * degrees / math.cos(math.radians(origin[1])),
+                origin[1] + north * degrees,
+            )
     return found
 
 
@@ -72,12 +74,19 @@ def validate(places: list[dict], path, source_ids: set[str], named: tuple[str, .
         raise DataError(path, problem=str(error)) from error
     for position, place in enumerate(places):
         if "toward" in place and place["toward"]["place"] not in found:
-            raise DataError(path, entry_name(place, position), "toward.place",
-                            f"'{place['toward']['place']}' is not a place with a position")
+            raise DataError(
+                path,
+                entry_name(place, position),
+                "toward.place",
+                f"'{place['toward']['place']}' is not a place with a position",
+            )
     missing = [i for i in named if i not in ids]
     if missing:
-        raise DataError(path, problem=f"the map's description names {', '.join(missing)}, which this file does "
-                        "not hold; add the place, or change MAP_DESCRIPTION in explainer/mkdocs_adapter.py")
+        raise DataError(
+            path,
+            problem=f"the map's description names {', '.join(missing)}, which this file does "
+            "not hold; add the place, or change MAP_DESCRIPTION in explainer/mkdocs_adapter.py",
+        )
     return places
 
 
@@ -87,8 +96,11 @@ def load_outline(path) -> dict:
     try:
         outline = json.loads(read_text(path))
     except json.JSONDecodeError as error:
-        raise DataError(path, problem=f"cannot be read as JSON: {error.msg} at line {error.lineno}, "
-                        f"column {error.colno}; regenerate it with scripts/korea_outline.py") from error
+        raise DataError(
+            path,
+            problem=f"cannot be read as JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno}; regenerate it with scripts/korea_outline.py",
+        ) from error
     if not isinstance(outline, dict):
         raise DataError(path, problem="must be a JSON object with 'south', 'north' and 'boundary'")
     for key, least in (("south", 3), ("north", 3), ("boundary", 2)):
@@ -99,12 +111,18 @@ def load_outline(path) -> dict:
             if not isinstance(ring, list) or len(ring) < least:
                 raise DataError(path, problem=f"'{key}' line {number} needs at least {least} points")
             for point in ring:
-                if not (isinstance(point, list) and len(point) == 2
-                        and all(isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c)
-                                for c in point)
-                        and -180 <= point[0] <= 180 and -90 <= point[1] <= 90):
-                    raise DataError(path, problem=f"'{key}' line {number}: {point!r} is not a "
-                                    "[longitude, latitude] point of finite numbers in range")
+                if not (
+                    isinstance(point, list)
+                    and len(point) == 2
+                    and all(isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c) for c in point)
+                    and -180 <= point[0] <= 180
+                    and -90 <= point[1] <= 90
+                ):
+                    raise DataError(
+                        path,
+                        problem=f"'{key}' line {number}: {point!r} is not a "
+                        "[longitude, latitude] point of finite numbers in range",
+                    )
     return outline
 
 
@@ -120,8 +138,10 @@ class Projection:
         self.height = round((self.north - self.south) * self.scale + 2 * MARGIN)
 
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        return (round(MARGIN + (lon - self.west) * self.squeeze * self.scale, 1),
-                round(MARGIN + (self.north - lat) * self.scale, 1))
+        return (
+            round(MARGIN + (lon - self.west) * self.squeeze * self.scale, 1),
+            round(MARGIN + (self.north - lat) * self.scale, 1),
+        )
 
 
 def scale_bar(project: Projection, km: int = SCALE_KM) -> str:
@@ -130,9 +150,11 @@ def scale_bar(project: Projection, km: int = SCALE_KM) -> str:
     Drawn in the sea at the bottom right; its label is the editors' derivation (class derived)."""
     length = round(km * project.scale / KM_PER_DEGREE, 1)
     x1, y = WIDTH - MARGIN - length, project.height - MARGIN
-    return (f'<g class="map-scale"><path class="map-scale-bar" d="M{x1} {y - 4}v4h{length}v-4"/>'
-            f'<text class="map-label map-scale-label derived" x="{round(x1 + length / 2, 1)}" y="{y - 7}" '
-            f'text-anchor="middle">{km} km</text></g>')
+    return (
+        f'<g class="map-scale"><path class="map-scale-bar" d="M{x1} {y - 4}v4h{length}v-4"/>'
+        f'<text class="map-label map-scale-label derived" x="{round(x1 + length / 2, 1)}" y="{y - 7}" '
+        f'text-anchor="middle">{km} km</text></g>'
+    )
 
 
 def path(rings: list[list], project: Projection, closed: bool = True) -> str:
@@ -156,15 +178,19 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
         name = escape(place["name"])
         if place["id"] in where:
             x, y = project(*where[place["id"]])
-            marks.append(f'<circle class="map-place" cx="{x}" cy="{y}" r="4"/>'
-                         f'<text class="map-label" x="{x + 7}" y="{y + 5}">{name}</text>')
+            marks.append(
+                f'<circle class="map-place" cx="{x}" cy="{y}" r="4"/>'
+                f'<text class="map-label" x="{x + 7}" y="{y + 5}">{name}</text>'
+            )
         elif "toward" in place:
             x, y = project(*where[place["toward"]["place"]])
             east, north = DIRECTIONS[place["toward"]["direction"]]
             tip = (x + 22 * east, y - 22 * north)
-            marks.append(f'<path class="map-arrow" d="M{x} {y - 6 * north} L{tip[0]} {tip[1]}"/>'
-                         f'<text class="map-label" x="{tip[0] + 5}" y="{tip[1] + 4}">'
-                         f'{name} ({escape(place["toward"]["direction"])})</text>')
+            marks.append(
+                f'<path class="map-arrow" d="M{x} {y - 6 * north} L{tip[0]} {tip[1]}"/>'
+                f'<text class="map-label" x="{tip[0] + 5}" y="{tip[1] + 4}">'
+                f"{name} ({escape(place['toward']['direction'])})</text>"
+            )
     boundary_label = project(*outline["boundary"][0][len(outline["boundary"][0]) // 2])
     svg = (
         f'<svg class="map" viewBox="0 0 {WIDTH} {project.height}" role="img" '
@@ -176,7 +202,9 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
         f'<text class="map-label map-label-line" x="{boundary_label[0] - 40}" y="{boundary_label[1] - 8}">Demilitarized Zone</text>'
         f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">North Korea</text>'
         f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">South Korea</text>'
-        + "".join(marks) + scale_bar(project) + "</svg>"
+        + "".join(marks)
+        + scale_bar(project)
+        + "</svg>"
     )
     return svg
 

@@ -165,7 +165,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["reporting_through"] = {"iso": newest_report, "text": human_date(newest_report)}
     newest = changes.banner(site.change_entries())  # the newest change to the story, not errata
     extra["whats_new"] = newest and {
-        "id": newest["id"], "date": human_date(newest["date"].isoformat()), "text": changes.short_title(newest)
+        "id": newest["id"],
+        "date": human_date(newest["date"].isoformat()),
+        "text": changes.short_title(newest),
     }
     latest = editions.latest(site.edition_entries())
     extra["latest_edition"] = latest and {

@@ -4,7 +4,6 @@ No MkDocs import: the engine adapter hands it the data and the navigation titles
 what it renders where a page says `<!-- timeline -->` or `<!-- latest-developments -->`.
 """
 
-
 import datetime
 import html
 import re
@@ -16,7 +15,6 @@ from markupsafe import Markup
 from . import contract
 from .data import MONTHS, DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date, read_text
 from .render import render as render_template
-
 
 MARKER = contract.TIMELINE
 LATEST_MARKER = contract.LATEST_DEVELOPMENTS  # the home page's newest entries
@@ -33,7 +31,6 @@ SECTIONS = [
 # control (a <details>, no script); wider screens and print show it open (site.css).
 # The story's own events begin in 2025, with the interim guidance of March 2025.
 RECENT_FROM = 2025
-
 
 
 def date_span(text: str) -> tuple[datetime.date, datetime.date]:
@@ -115,8 +112,9 @@ def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None 
         name = entry_name(entry, position)
         unknown = [s for s in entry["sources"] if s not in source_ids]
         if unknown:
-            raise DataError(path, name, "sources", f"unknown source id(s) {', '.join(map(str, unknown))} "
-                            "(see data/sources.yml)")
+            raise DataError(
+                path, name, "sources", f"unknown source id(s) {', '.join(map(str, unknown))} (see data/sources.yml)"
+            )
         check_when(entry, path, name)
         if entry["kind"] == "phase":
             for field in PHASE_FIELDS:
@@ -126,12 +124,19 @@ def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None 
         if "date" in entry:
             start, end = date_span(entry["date"])
             if latest_start and end < latest_start:
-                raise DataError(path, name, "date", f"{entry['date']} is out of order: dated entries "
-                                "run oldest first; move the entry up")
+                raise DataError(
+                    path,
+                    name,
+                    "date",
+                    f"{entry['date']} is out of order: dated entries run oldest first; move the entry up",
+                )
             latest_start = max(start, latest_start or start)
     if entries and not any(entry["kind"] in ("history", "decision") for entry in entries):
-        raise DataError(path, problem="needs at least one entry of kind history or decision: the page's "
-                        "'Latest entry' link and the home page's latest developments lead to them")
+        raise DataError(
+            path,
+            problem="needs at least one entry of kind history or decision: the page's "
+            "'Latest entry' link and the home page's latest developments lead to them",
+        )
     return entries
 
 
@@ -160,11 +165,16 @@ def check_pages(entries: list[dict], path, docs: Path) -> None:
             raise DataError(path, entry_name(entry, position), "page", f"'{target}': there is no page docs/{page}")
         markdown = read_text(file)
         if MARKER in markdown:
-            raise DataError(path, entry_name(entry, position), "page",
-                            "must point at a section page, not at the timeline")
+            raise DataError(
+                path, entry_name(entry, position), "page", "must point at a section page, not at the timeline"
+            )
         if anchor and anchor not in page_anchors(markdown):
-            raise DataError(path, entry_name(entry, position), "page",
-                            f"'{target}': docs/{page} has no heading or element with the id '{anchor}'")
+            raise DataError(
+                path,
+                entry_name(entry, position),
+                "page",
+                f"'{target}': docs/{page} has no heading or element with the id '{anchor}'",
+            )
 
 
 def check_when(entry: dict, path, name: str) -> None:
@@ -177,8 +187,13 @@ def check_when(entry: dict, path, name: str) -> None:
             raise DataError(path, name, "date", str(error)) from error
     if kind == "phase":
         if "date" in entry and entry.get("date_source") not in entry["sources"]:
-            raise DataError(path, name, "date", "a phase has no date unless a source gives one: "
-                            "remove the date, or name that source in date_source (and in sources)")
+            raise DataError(
+                path,
+                name,
+                "date",
+                "a phase has no date unless a source gives one: "
+                "remove the date, or name that source in date_source (and in sources)",
+            )
     elif kind == "scheduled":
         if ("date" in entry) == ("recurs" in entry):
             raise DataError(path, name, "date", "a scheduled entry needs either a date or recurs")
@@ -194,8 +209,9 @@ def render_latest(entries: list[dict]) -> str:
         footnotes = contract.footnote_references(entry["sources"])
         items.append(
             f'<li markdown="span"><time datetime="{entry["date"]}">{human_date(entry["date"])}</time>: '
-            f'[{markdown_text(entry["title"])}](timeline.md#{entry["id"]}). '
-            f'{markdown_text(entry["summary"])}{footnotes}</li>')
+            f"[{markdown_text(entry['title'])}](timeline.md#{entry['id']}). "
+            f"{markdown_text(entry['summary'])}{footnotes}</li>"
+        )
     return '<ul class="latest-developments" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 
 
@@ -213,7 +229,7 @@ def render(entries: list[dict], page_path: str, titles: dict[str, str], today: d
     today: the site's date (site_date): a checkpoint scheduled before it says whether it was reported."""
     now = now_entry(entries)
     passed = passed_checkpoints(entries, today) if today else {}
-    jump = f'[Latest entry: {markdown_text(now["title"])}](#{now["id"]})'
+    jump = f"[Latest entry: {markdown_text(now['title'])}](#{now['id']})"
     parts = [f'<p class="{contract.classes("timeline-jump", contract.APPARATUS)}" markdown="span">{jump}</p>']
     for section_id, heading, kinds in SECTIONS:
         chosen = [e for e in entries if e["kind"] in kinds]
@@ -222,14 +238,23 @@ def render(entries: list[dict], page_path: str, titles: dict[str, str], today: d
         section = f"## {heading} {{#{section_id}}}\n\n"
         if earlier:
             years = f"{earlier[0]['date'][:4]} to {earlier[-1]['date'][:4]}"
-            section += (f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
-                        + timeline_list(earlier, now, page_path, titles, passed, today) + "\n</details>\n\n")
+            section += (
+                f'<details class="timeline-earlier" markdown="block">\n<summary>Earlier history, {years}</summary>\n'
+                + timeline_list(earlier, now, page_path, titles, passed, today)
+                + "\n</details>\n\n"
+            )
         parts.append(section + timeline_list(recent, now, page_path, titles, passed, today))
     return "\n\n".join(parts)
 
 
-def timeline_list(entries: list[dict], now: dict, page_path: str, titles: dict[str, str], passed: dict | None = None,
-                  today: datetime.date | None = None) -> str:
+def timeline_list(
+    entries: list[dict],
+    now: dict,
+    page_path: str,
+    titles: dict[str, str],
+    passed: dict | None = None,
+    today: datetime.date | None = None,
+) -> str:
     passed = passed or {}
     items = [render_entry(e, e is now, page_path, titles, passed.get(e["id"]), today) for e in entries]
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
@@ -248,5 +273,12 @@ def render_entry(
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
     note = Markup(passed_note(entry, passed, today)) if passed and today else ""  # its values escaped there
-    return render_template("timeline_entry.html", entry=entry, is_now=is_now, kind_name=KINDS[entry["kind"]],
-                           page_title=titles.get(page_file, page_file), human_date=human_date, passed_note=note)
+    return render_template(
+        "timeline_entry.html",
+        entry=entry,
+        is_now=is_now,
+        kind_name=KINDS[entry["kind"]],
+        page_title=titles.get(page_file, page_file),
+        human_date=human_date,
+        passed_note=note,
+    )
