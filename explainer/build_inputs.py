@@ -18,6 +18,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 PATH = re.compile(r"^(/([a-z0-9._~-]|%[0-9a-f]{2})+)*/$", re.IGNORECASE)
 EXAMPLE = "https://example.github.io/seoul-in-the-lead/"
+LAST_EPOCH = 2**32 - 1  # gzip's 32-bit mtime; Python's dates end in year 9999, long after
 
 
 def symlinks(project: Path) -> list[str]:
@@ -65,6 +66,13 @@ def source_date_epoch(environ) -> int | None:
     if value is None:
         return None
     if not re.fullmatch(r"[0-9]+", value.strip()):
-        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
-                         "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)")
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
+            "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)"
+        )
+    if int(value) > LAST_EPOCH:
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} is too late: at most {LAST_EPOCH} (7 February 2106), "
+            "the last time a gzip header (sitemap.xml.gz) can hold; use $(git log -1 --format=%ct)"
+        )
     return int(value)

@@ -63,16 +63,24 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
         if entry["about"] not in ABOUT:
             raise DataError(path, name, "about", f"'{entry['about']}' is not one of {', '.join(ABOUT)}")
         if len(feed_title(entry)) > TITLE_LIMIT:
-            raise DataError(path, name, "title", f"the feed title '{feed_title(entry)}' is longer than "
-                            f"{TITLE_LIMIT} characters: shorten it")
+            raise DataError(
+                path,
+                name,
+                "title",
+                f"the feed title '{feed_title(entry)}' is longer than {TITLE_LIMIT} characters: shorten it",
+            )
         cited = entry.get("sources", [])
         if set(cited) - source_ids:
             raise DataError(path, name, "sources", f"unknown source id(s) {sorted(set(cited) - source_ids)}")
     seen: dict[str, str] = {}
     for entry, moment in zip(entries, timestamps(entries)):
         if moment in seen:
-            raise DataError(path, entry["id"], "time", f"{moment} is also the time of '{seen[moment]}': "
-                            "give each change of a day its own time")
+            raise DataError(
+                path,
+                entry["id"],
+                "time",
+                f"{moment} is also the time of '{seen[moment]}': give each change of a day its own time",
+            )
         seen[moment] = entry["id"]
     return entries
 
@@ -104,7 +112,7 @@ def short_title(entry: dict) -> str:
     first = entry["text"].split(". ")[0].rstrip(".")
     if len(first) <= room:
         return first
-    return first[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return first[: room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def feed_title(entry: dict) -> str:
@@ -160,16 +168,19 @@ def problems(entries: list[dict], pages: dict[str, datetime.date], ids: dict[str
             if page not in pages:
                 found.append(f"data/changes.yml: entry '{entry['id']}' names {page}, which is not a page")
             elif anchor and anchor not in ids.get(page, set()):
-                found.append(f"data/changes.yml: entry '{entry['id']}' names {target}, but {page} has no "
-                             f"anchor '{anchor}'")
+                found.append(
+                    f"data/changes.yml: entry '{entry['id']}' names {target}, but {page} has no anchor '{anchor}'"
+                )
     for page, updated in sorted(pages.items()):
         changes = history(entries, page)
         if not changes:
             found.append(f"docs/{page}: no entry in data/changes.yml names it (add its first publication)")
         elif updated != changes[0]["date"]:
-            found.append(f"docs/{page}: 'updated: {updated}' but its newest entry in data/changes.yml "
-                         f"('{changes[0]['id']}') is dated {changes[0]['date']}: add an entry for the change, "
-                         "or set updated to match")
+            found.append(
+                f"docs/{page}: 'updated: {updated}' but its newest entry in data/changes.yml "
+                f"('{changes[0]['id']}') is dated {changes[0]['date']}: add an entry for the change, "
+                "or set updated to match"
+            )
     return found
 
 
@@ -206,12 +217,16 @@ def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: di
             if current:
                 parts.append("</ul>")
             current = entry["date"]
-            parts.append(f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
-                         '<ul class="changes" markdown="block">')
+            parts.append(
+                f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
+                '<ul class="changes" markdown="block">'
+            )
         links = ", ".join(f"[{markdown_text(link_text(t, titles, headings))}]({t})" for t in entry["pages"])
         notes = contract.footnote_references(entry.get("sources", []))
-        parts.append(f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
-                     f'{kind_label(entry)}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')
+        parts.append(
+            f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
+            f"{kind_label(entry)}</span> {markdown_text(entry['text'])}{notes} Pages: {links}.</li>"
+        )
     return "\n".join(parts + ["</ul>"]) + "\n"
 
 
@@ -219,12 +234,14 @@ def feed_id(entry_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, entry_id)}"
 
 
-def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str,
-              editions: list[dict] | None = None) -> str:
+def atom_feed(
+    entries: list[dict], *, site_name: str, author: str, site_url: str, editions: list[dict] | None = None
+) -> str:
     """RFC 4287 Atom, newest first, of the changes readers are told of (not edits before
     publication, not the site's machinery): each at its own moment, with a short title, the
     detail in the summary, a link to the first page (and anchor) it changed and, for a
     correction, to the dated edition it amends."""
+
     def address(target: str) -> str:
         page, _, anchor = target.partition("#")
         return site_url + page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
@@ -242,18 +259,21 @@ def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str
             if not isinstance(day, datetime.date):
                 day = datetime.date.fromisoformat(str(day))
             summary += f" Corrects the dated edition of {human_date(day.isoformat())}."
-            edition_link = (f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(site_url + amended['file'])}"
-                            f" title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n")
+            edition_link = (
+                f'    <link rel="related" type="text/html" href={quoteattr(site_url + amended["file"])}'
+                f" title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n"
+            )
         items.append(
             "  <entry>\n"
             f"    <id>{feed_id(e['id'])}</id>\n"
             f"    <title>{escape(feed_title(e))}</title>\n"
             f"    <updated>{moments[e['id']]}</updated>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(address(e['pages'][0]))}/>\n"
-            + edition_link +
-            f"    <category term={quoteattr(e['kind'])}/>\n"
-            f"    <summary type=\"text\">{escape(summary)}</summary>\n"
-            "  </entry>")
+            f'    <link rel="alternate" type="text/html" href={quoteattr(address(e["pages"][0]))}/>\n'
+            + edition_link
+            + f"    <category term={quoteattr(e['kind'])}/>\n"
+            f'    <summary type="text">{escape(summary)}</summary>\n'
+            "  </entry>"
+        )
     shown = [e for e in entries if announced(e)]
     newest = moments[shown[0]["id"]] if shown else "1970-01-01T00:00:00Z"
     return (
@@ -263,7 +283,8 @@ def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str
         f"  <title>{escape(site_name)}: changes</title>\n"
         f"  <updated>{newest}</updated>\n"
         f"  <author><name>{escape(author)}</name></author>\n"
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site_url + FEED_NAME)}/>\n"
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url + 'changelog.html')}/>\n"
-        + "\n".join(items) + "\n</feed>\n"
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(site_url + FEED_NAME)}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(site_url + "changelog.html")}/>\n'
+        + "\n".join(items)
+        + "\n</feed>\n"
     )

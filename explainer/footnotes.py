@@ -38,8 +38,9 @@ def separated(html: str) -> str:
     return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
 
 
-
-BACKLINKS = re.compile(r'(?:&#160;)?((?:<a class="footnote-backref" href="#fnref\d*:[^"]+" title="[^"]*">&#8617;</a>)+)')
+BACKLINKS = re.compile(
+    r'(?:&#160;)?((?:<a class="footnote-backref" href="#fnref\d*:[^"]+" title="[^"]*">&#8617;</a>)+)'
+)
 BACKLINK = re.compile(r'<a class="footnote-backref" href="#(fnref\d*:[^"]+)"')
 
 
@@ -98,8 +99,11 @@ class _PlaceFinder(TagStack):
         container = self.innermost()
         if re.fullmatch(r"h[1-6]", tag):
             self.reading = (tag, None, [])
-        elif container and not container["title"] and (
-                (tag == "figcaption" and container["title_class"] is None) or container["title_class"] in classes):
+        elif (
+            container
+            and not container["title"]
+            and ((tag == "figcaption" and container["title_class"] is None) or container["title_class"] in classes)
+        ):
             self.reading = (tag, container, [])
         if tag == "sup" and attributes.get("id", "").startswith("fnref"):
             self.places[attributes["id"]] = (container and container["title"]) or self.heading or "the text"

@@ -12,8 +12,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 SRC_TAGS = {"script", "img", "image", "iframe", "audio", "video", "source", "embed", "track", "input", "frame"}
-LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "prerender", "manifest",
-                "apple-touch-icon", "preconnect", "dns-prefetch"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "prerender",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 SVG_REFERENCING_TAGS = {"image", "use", "feimage"}  # SVG elements whose href the browser fetches
 URL_IN_CSS = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
 IMPORT_IN_CSS = re.compile(r"@import\s+['\"]([^'\"]+)", re.IGNORECASE)

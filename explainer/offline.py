@@ -42,6 +42,7 @@ def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = f
     one). Every link to what stays out goes to the hosted site and is marked online-only
     (data-online-only, which the stylesheet labels), so that none fails without saying so.
     """
+
     def held(name: str) -> bool:
         return name != ZIP_NAME and (not name.startswith(EDITIONS + "/") or name in keep)
 
@@ -52,10 +53,17 @@ def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = f
     hosted = {f'href="{name}"'.encode(): f'{ONLINE_ONLY} href="{site_url}{name}"'.encode() for name in online}
     shown = "1.0 MB"
     for _ in range(10):
-        filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
-                  for name, data in files.items()}
-        archive = zip_bytes({name: to_hosted(data, hosted, site_url) if name.endswith(".html") else data
-                             for name, data in filled.items()}, date_time)
+        filled = {
+            name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
+            for name, data in files.items()
+        }
+        archive = zip_bytes(
+            {
+                name: to_hosted(data, hosted, site_url) if name.endswith(".html") else data
+                for name, data in filled.items()
+            },
+            date_time,
+        )
         if human_size(len(archive)) == shown:
             break
         shown = human_size(len(archive))
@@ -70,6 +78,9 @@ def to_hosted(data: bytes, links: dict[bytes, bytes], site_url: str = "") -> byt
     for local, hosted in links.items():
         data = data.replace(local, hosted)
     if site_url:
-        data = re.sub(rb'(<a\b[^>]*?)(?<!' + ONLINE_ONLY.encode() + rb' )href="' + re.escape(site_url.encode()),
-                      lambda m: m.group(1) + ONLINE_ONLY.encode() + b' href="' + site_url.encode(), data)
+        data = re.sub(
+            rb"(<a\b[^>]*?)(?<!" + ONLINE_ONLY.encode() + rb' )href="' + re.escape(site_url.encode()),
+            lambda m: m.group(1) + ONLINE_ONLY.encode() + b' href="' + site_url.encode(),
+            data,
+        )
     return data

@@ -19,11 +19,9 @@ BIBTEX_TYPES = {"webpage": "online", "article-newspaper": "article"}
 
 # Words a headline-style title leaves lower case unless first or last, or after a colon
 # (MLA 9 and Chicago 17 alike): articles, coordinating conjunctions, prepositions, "to".
-MINOR_WORDS = set("""a an the and but or nor for so yet as to
-about above across after against along among around at before behind below beneath beside
-between beyond by despite down during except from in inside into like near of off on onto
-out outside over past per since than through throughout toward towards under until up upon
-versus via vs with within without""".split())
+MINOR_WORDS = set(
+    ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "to", "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "down", "during", "except", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "toward", "towards", "under", "until", "up", "upon", "versus", "via", "vs", "with", "within", "without"]
+)
 
 
 def headline_case(title: str) -> str:
@@ -39,8 +37,12 @@ def headline_case(title: str) -> str:
         if any(c.isupper() for c in word) or (bare in MINOR_WORDS and not starts and position != len(words) - 1):
             cased.append(word)
         else:
-            cased.append("-".join(re.sub(r"^([^\w]*)(\w)", lambda m: m.group(1) + m.group(2).upper(), part)
-                                  for part in word.split("-")))
+            cased.append(
+                "-".join(
+                    re.sub(r"^([^\w]*)(\w)", lambda m: m.group(1) + m.group(2).upper(), part)
+                    for part in word.split("-")
+                )
+            )
     return " ".join(cased)
 
 
@@ -61,8 +63,9 @@ def bibtex_title(title: str, headline: bool = True) -> str:
     """
     written = title.split(" ")
     cased = headline_case(title).split(" ") if headline else written
-    return " ".join(f"{{{bibtex_escape(c)}}}" if any(ch.isupper() for ch in w) else bibtex_escape(c)
-                    for w, c in zip(written, cased))
+    return " ".join(
+        f"{{{bibtex_escape(c)}}}" if any(ch.isupper() for ch in w) else bibtex_escape(c) for w, c in zip(written, cased)
+    )
 
 
 def csl_date(iso: str) -> dict:
@@ -90,8 +93,13 @@ def ris(items: list[dict]) -> str:
         record.append(("T2", item.get("container-title")))
         if issued:
             record += [("PY", issued[:4]), ("DA", issued.replace("-", "/"))]
-        record += [("Y2", accessed.replace("-", "/") if accessed else None), ("UR", item.get("URL")),
-                   ("LA", item.get("language")), ("AB", item.get("abstract")), ("N1", item.get("note"))]
+        record += [
+            ("Y2", accessed.replace("-", "/") if accessed else None),
+            ("UR", item.get("URL")),
+            ("LA", item.get("language")),
+            ("AB", item.get("abstract")),
+            ("N1", item.get("note")),
+        ]
         lines += [f"{tag}  - {' '.join(str(value).split())}" for tag, value in record if value]
         lines += ["ER  - ", ""]
     return "\r\n".join(lines)
@@ -121,8 +129,11 @@ def bibtex_entry(item: dict, headline: bool = True) -> str:
     if kind == "online":
         fields.append(("organization", bibtex_escape(container)))
     else:
-        fields += [("journaltitle", bibtex_escape(container)), ("journal", bibtex_escape(container)),
-                   ("entrysubtype", "newspaper")]
+        fields += [
+            ("journaltitle", bibtex_escape(container)),
+            ("journal", bibtex_escape(container)),
+            ("entrysubtype", "newspaper"),
+        ]
     if issued:
         fields += [("date", issued), ("year", issued[:4])]
     if item.get("URL"):

@@ -27,6 +27,7 @@ MARKER = re.compile(r'\bid="fnref\d*:')  # Python-Markdown's <sup> around a foot
 def leave_out_of_search(html: str) -> str:
     if 'id="fnref' in html:  # footnote markers are left out by this pattern: it must see them
         contract.must_match(START_TAG, html, "footnote markers and apparatus blocks")
+
     def mark(match):
         tag, attributes = match.groups()
         classes = set((CLASSES.search(attributes) or [None, ""])[1].split())
@@ -38,6 +39,7 @@ def leave_out_of_search(html: str) -> str:
 
 
 # ---- What search finds a page by beyond its text (data/search.yml) ----
+
 
 def load_search(root) -> dict[str, list[str]]:
     """data/search.yml by page or section: {'us-forces.md#troop-levels': ['tripwire', ...]}."""

@@ -3,27 +3,40 @@
 Not a hook: the sources and timeline hooks both import it, so both see one list.
 """
 
-
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .data import DataError, check_unique_ids, data_path, entry_name, human_date, load_list, markdown_text, partial_date
+from .data import (
+    DataError,
+    check_unique_ids,
+    data_path,
+    entry_name,
+    human_date,
+    load_list,
+    markdown_text,
+    partial_date,
+    read_text,
+)
 from .references import csl_date
 from .render import render as render_template
 
-CONFIDENCE = {"H": "confirmed by several or official outlets",
-              "M": "one outlet; attributed in the text",
-              "A": "the article this site explains"}
+CONFIDENCE = {
+    "H": "confirmed by several or official outlets",
+    "M": "one outlet; attributed in the text",
+    "A": "the article this site explains",
+}
 
 # Who wrote the text; about.md#sourcing says what each kind may support.
-KINDS = {"official": "Official document",
-         "agency": "News agency",
-         "newspaper": "Newspaper or news site",
-         "think-tank": "Think tank",
-         "aggregator": "Aggregator or summary"}
+KINDS = {
+    "official": "Official document",
+    "agency": "News agency",
+    "newspaper": "Newspaper or news site",
+    "think-tank": "Think tank",
+    "aggregator": "Aggregator or summary",
+}
 ARCHIVE = "https://web.archive.org/web/"
 
 _cache: dict = {}
@@ -63,8 +76,12 @@ def check_url(entry: dict, path, name: str) -> None:
     url = entry["url"]
     if url is None:
         if "full_text" not in entry:
-            raise DataError(path, name, "url", "give the address read (only a source kept whole in data/, "
-                            "with full_text, may have none)")
+            raise DataError(
+                path,
+                name,
+                "url",
+                "give the address read (only a source kept whole in data/, with full_text, may have none)",
+            )
         return
     problem = url_problem(url)
     if problem:
@@ -83,12 +100,23 @@ def url_problem(url) -> str | None:
     parts = urlsplit(text)
     if parts.scheme not in ("https", "http") or not parts.netloc:
         return f"'{text}' is not an http(s) address (it must start with https:// or http:// and a host)"
-    bad = sorted({c for c in text if c in URL_FORBIDDEN or c.isspace() or ord(c) < 32 or 0x7f <= ord(c) < 0xa0
-                  or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")})
+    bad = sorted(
+        {
+            c
+            for c in text
+            if c in URL_FORBIDDEN
+            or c.isspace()
+            or ord(c) < 32
+            or 0x7F <= ord(c) < 0xA0
+            or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+        }
+    )
     if bad:
         shown = ", ".join(repr(c) if c.isprintable() and not c.isspace() else f"U+{ord(c):04X}" for c in bad)
-        return (f"'{text}' holds {shown}: not allowed in an address; percent-encode each "
-                "(a space is %20, > is %3E, \" is %22)")
+        return (
+            f"'{text}' holds {shown}: not allowed in an address; percent-encode each "
+            '(a space is %20, > is %3E, " is %22)'
+        )
     return None
 
 
@@ -141,8 +169,20 @@ def check_evidence(entry: dict, path, name: str) -> None:
     """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
     if ("evidence" in entry) == ("full_text" in entry):
         raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
-    if "full_text" in entry and not (Path(path).parent / str(entry["full_text"])).is_file():
+    if "full_text" not in entry:
+        return
+    folder = Path(path).parent.resolve()
+    file = (folder / str(entry["full_text"])).resolve()
+    if not file.is_relative_to(folder):
+        raise DataError(
+            path,
+            name,
+            "full_text",
+            f"'{entry['full_text']}' is outside data/: name a file kept in data/, like article.txt",
+        )
+    if not file.is_file():
         raise DataError(path, name, "full_text", f"no file data/{entry['full_text']}")
+    read_text(file)  # the evidence check reads it whole: a file that is not UTF-8 is named now
 
 
 SHEETS = {"background-facts.md", "update-2026.md", "update-2026-h2.md"}
@@ -155,8 +195,9 @@ def check_read_in(entry: dict, path, name: str) -> None:
     """
     places = entry.get("read_in")
     if not isinstance(places, list) or not places:
-        raise DataError(path, name, "read_in", "say where the excerpts were read: a list of places, "
-                        "e.g. [{where: address}]")
+        raise DataError(
+            path, name, "read_in", "say where the excerpts were read: a list of places, e.g. [{where: address}]"
+        )
     count = len(entry.get("evidence") or [])
     listed: list[int] = []
     open_places = 0
@@ -177,8 +218,9 @@ def check_read_in(entry: dict, path, name: str) -> None:
             if place.get("sheet") not in SHEETS:
                 raise DataError(path, name, "read_in", f"a research sheet must be one of {', '.join(sorted(SHEETS))}")
         else:
-            raise DataError(path, name, "read_in", f"'{where}' is not a place: use address, copy, research sheet "
-                            "or full text")
+            raise DataError(
+                path, name, "read_in", f"'{where}' is not a place: use address, copy, research sheet or full text"
+            )
         if where != "full text" and "full_text" in entry:
             raise DataError(path, name, "read_in", "a source kept whole is read in its full text")
         if "excerpts" in place:
@@ -210,9 +252,10 @@ def excerpt_places(source: dict) -> list[tuple[dict, list[int]]]:
     """Each place the excerpts were read, with the numbers (from 1) of the excerpts read there."""
     count = len(source.get("evidence") or [])
     listed = {n for place in source["read_in"] for n in place.get("excerpts", [])}
-    return [(place, list(place["excerpts"]) if "excerpts" in place
-             else [n for n in range(1, count + 1) if n not in listed])
-            for place in source["read_in"]]
+    return [
+        (place, list(place["excerpts"]) if "excerpts" in place else [n for n in range(1, count + 1) if n not in listed])
+        for place in source["read_in"]
+    ]
 
 
 def place_text(place: dict) -> str:
@@ -230,7 +273,9 @@ def read_in_text(source: dict) -> str:
     """One sentence on where the excerpts were read, per excerpt where the places differ."""
     places = excerpt_places(source)
     if len(places) == 1:
-        return "Excerpts read " + place_text(places[0][0]) if "evidence" in source else "Read " + place_text(places[0][0])
+        return (
+            "Excerpts read " + place_text(places[0][0]) if "evidence" in source else "Read " + place_text(places[0][0])
+        )
     parts = []
     for place, numbers in places:
         label = ("excerpt " if len(numbers) == 1 else "excerpts ") + ", ".join(str(n) for n in numbers)
@@ -241,9 +286,10 @@ def read_in_text(source: dict) -> str:
 def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
     folder = data_path(root, "")
-    return {source_id: ((folder / source["full_text"]).read_text(encoding="utf-8") if "full_text" in source
-                        else "\n".join(source["evidence"]))
-            for source_id, source in sources.items()}
+    return {
+        source_id: (read_text(folder / source["full_text"]) if "full_text" in source else "\n".join(source["evidence"]))
+        for source_id, source in sources.items()
+    }
 
 
 def reporting_through(sources: dict[str, dict]) -> str:
@@ -268,23 +314,33 @@ def source_list(sources: dict[str, dict]) -> str:
     Each says what kind of source it is, when the editors read it, where it is live and
     archived, and the words that support what the site cites it for.
     """
-    downloads = ('<p class="bibliography-downloads" markdown="span">The whole list for a reference manager: '
-                 '<a href="sources.ris" download type="application/x-research-info-systems">RIS</a> · '
-                 '<a href="sources.json" download type="application/vnd.citationstyles.csl+json">CSL-JSON</a> · '
-                 '<a href="sources.bib" download type="application/x-bibtex">BibTeX</a>.</p>\n')
-    return (downloads + '<ol class="source-list" markdown="block">\n'
-            + "\n".join(source_item(s) for s in sorted(sources.values(), key=lambda s: (s["date"] or "9999", s["id"])))
-            + "\n</ol>")
+    downloads = (
+        '<p class="bibliography-downloads" markdown="span">The whole list for a reference manager: '
+        '<a href="sources.ris" download type="application/x-research-info-systems">RIS</a> · '
+        '<a href="sources.json" download type="application/vnd.citationstyles.csl+json">CSL-JSON</a> · '
+        '<a href="sources.bib" download type="application/x-bibtex">BibTeX</a>.</p>\n'
+    )
+    return (
+        downloads
+        + '<ol class="source-list" markdown="block">\n'
+        + "\n".join(source_item(s) for s in sorted(sources.values(), key=lambda s: (s["date"] or "9999", s["id"])))
+        + "\n</ol>"
+    )
 
 
 def source_item(source: dict) -> str:
     if source["url"] and url_problem(source["url"]):
         raise ValueError(f"source '{source['id']}': {url_problem(source['url'])}")
-    return render_template("source_item.html", source=source, kind=KINDS[source["kind"]],
-                           accessed=human_date(source["accessed"]),
-                           not_found_again=source.get("not_found_again") and human_date(source["not_found_again"]),
-                           date=human_date(source["date"]) if source["date"] else "Undated",
-                           confidence=CONFIDENCE[source["confidence"]],
-                           archive=archive_url(source) if source["url"] else None,
-                           # Markdown made of escaped parts (place_text): safe as it is.
-                           read_in=Markup(read_in_text(source)), numbered=len(source["read_in"]) > 1)
+    return render_template(
+        "source_item.html",
+        source=source,
+        kind=KINDS[source["kind"]],
+        accessed=human_date(source["accessed"]),
+        not_found_again=source.get("not_found_again") and human_date(source["not_found_again"]),
+        date=human_date(source["date"]) if source["date"] else "Undated",
+        confidence=CONFIDENCE[source["confidence"]],
+        archive=archive_url(source) if source["url"] else None,
+        # Markdown made of escaped parts (place_text): safe as it is.
+        read_in=Markup(read_in_text(source)),
+        numbered=len(source["read_in"]) > 1,
+    )

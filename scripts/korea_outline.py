@@ -37,7 +37,9 @@ def ring(indices: list[int], arcs) -> list[tuple[float, float]]:
 def outline(topology: dict) -> dict:
     arcs = decoded_arcs(topology)
     shapes = {COUNTRIES[g["id"]]: g for g in topology["objects"]["countries"]["geometries"] if g.get("id") in COUNTRIES}
-    used = {name: {i if i >= 0 else ~i for polygon in g["arcs"] for r in polygon for i in r} for name, g in shapes.items()}
+    used = {
+        name: {i if i >= 0 else ~i for polygon in g["arcs"] for r in polygon for i in r} for name, g in shapes.items()
+    }
     shared = sorted(used["south"] & used["north"])  # the line between the two Koreas
     return {
         "source": "Natural Earth 1:50m Admin 0 countries, v4.1.0, via the npm package world-atlas 2.0.2",

@@ -58,8 +58,11 @@ def site(site_build) -> Path:
 def html_pages(site) -> dict[str, BeautifulSoup]:
     """Every page the build makes, by its address relative to the site root. Not the dated
     editions: frozen copies, made once by `make edition` and tested as such (test_changes.py)."""
-    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            for path in sorted(site.rglob("*.html")) if not path.relative_to(site).as_posix().startswith("editions/")}
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+        if not path.relative_to(site).as_posix().startswith("editions/")
+    }
 
 
 @pytest.fixture
@@ -90,6 +93,7 @@ def broken_copy(tmp_path):
 
 
 # ---- The browser: Debian's chromium, driven by Playwright, never a downloaded build ----
+
 
 @pytest.fixture(scope="session")
 def chromium():
@@ -138,8 +142,7 @@ class Visit:
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def foreign_requests(self, allowed_prefix: str) -> list[str]:
-        return [url for url in self.requests
-                if not url.startswith((allowed_prefix, "data:", "blob:", "about:"))]
+        return [url for url in self.requests if not url.startswith((allowed_prefix, "data:", "blob:", "about:"))]
 
 
 @pytest.fixture
@@ -172,4 +175,6 @@ def pytest_collection_modifyitems(config, items):
             if needs & fixtures and not item.get_closest_marker(marker):
                 item.add_marker(marker)
         if item.get_closest_marker("unit") and needs & (SITE_FIXTURES | BUILD_FIXTURES | BROWSER_FIXTURES):
-            raise pytest.UsageError(f"{item.nodeid} is marked unit but needs {sorted(needs)}: a unit test builds nothing")
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked unit but needs {sorted(needs)}: a unit test builds nothing"
+            )

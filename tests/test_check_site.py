@@ -4,8 +4,6 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
-
 SCRIPT = [sys.executable, "-m", "explainer"]
 
 
@@ -21,8 +19,12 @@ def test_a_built_site_that_says_more_or_loads_from_elsewhere_fails(site, tmp_pat
     page = copy / "faq.html"
     html = page.read_text(encoding="utf-8")
     assert "1.5192 trillion won" in html
-    page.write_text(html.replace("1.5192 trillion won", "1.6192 trillion won", 1)
-                    .replace("</head>", '<script src="https://cdn.example/x.js"></script></head>', 1), encoding="utf-8")
+    page.write_text(
+        html.replace("1.5192 trillion won", "1.6192 trillion won", 1).replace(
+            "</head>", '<script src="https://cdn.example/x.js"></script></head>', 1
+        ),
+        encoding="utf-8",
+    )
     (copy / "glossary.html").unlink()
     result = subprocess.run(SCRIPT + ["post", str(copy)], capture_output=True, text=True)
     assert result.returncode == 1

@@ -3,7 +3,6 @@
 import re
 
 import yaml
-
 from conftest import ROOT
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
