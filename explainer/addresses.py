@@ -40,7 +40,7 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
     check_schema(data, REGISTRY, SCHEMAS / "addresses.schema.json")
     claimed: set[str] = set()
 
-    def claim(address, where):
+    def claim(address: object, where: str) -> None:
         if not isinstance(address, str) or not ADDRESS.match(address):
             raise DataError(
                 REGISTRY, problem=f"{where} '{address}' is not an address like page.html or page.html#anchor"
@@ -51,7 +51,7 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
 
     for address in data.get("live") or []:
         claim(address, "live address")
-    redirects = {}
+    redirects: dict[str, str] = {}
     for entry in data.get("moved") or []:
         if not isinstance(entry, dict) or set(entry) != {"from", "to"}:
             raise DataError(REGISTRY, problem=f"each moved entry needs exactly 'from' and 'to': {entry}")
@@ -74,7 +74,7 @@ def read_registry(path: Path) -> tuple[set[str], dict[str, str]]:
     return set(data.get("live") or []), redirects
 
 
-def vanished(earlier: dict, live: set[str], moved: dict[str, str]) -> list[str]:
+def vanished(earlier: object, live: set[str], moved: dict[str, str]) -> list[str]:
     """Addresses an earlier registry held that this one lost. An address may leave 'live' only
     for 'moved' (a page) or with its page (an anchor of a moved page): never by deletion."""
     if not isinstance(earlier, dict):
@@ -99,7 +99,7 @@ def _git(project: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def earlier_registries(project: Path) -> list[tuple[str, dict]]:
+def earlier_registries(project: Path) -> list[tuple[str, object]]:
     """The registries git holds that this one must keep: the last commit's (HEAD), the one before
     (HEAD~1: a clone of a commit that removed an address), and the one of the newest dated edition
     (the commit that added its files). None outside a git checkout of this very project."""
@@ -110,7 +110,7 @@ def earlier_registries(project: Path) -> list[tuple[str, dict]]:
     edition = (_git(project, "log", "-1", "--format=%H", "--diff-filter=A", "--", "docs/editions") or "").strip()
     if edition:
         revisions.append((f"the newest dated edition's commit ({edition[:10]})", edition))
-    found = []
+    found: list[tuple[str, object]] = []  # each registry as YAML read it: checked by vanished()
     for label, revision in revisions:
         text = _git(project, "show", f"{revision}:{REGISTRY}")
         if text is None:
@@ -146,22 +146,22 @@ def citable_ids(markdown: str) -> list[str]:
 class _CitableIds(HTMLParser):
     """ids of elements marked citable, whatever the order of their attributes."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.ids: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if CITABLE in (attributes.get("class") or "").split() and attributes.get("id"):
-            self.ids.append(attributes["id"])
+        if CITABLE in (attributes.get("class") or "").split() and (ident := attributes.get("id")):
+            self.ids.append(ident)
 
 
 class _Ids(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.ids: set[str] = set()
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.ids.update(value for name, value in attrs if name == "id" and value)
 
 

@@ -90,7 +90,7 @@ class Block:
     text: str = ""
     cited: list[str] = field(default_factory=list)
     unit: bool = False  # sources cited once for all inside: nested blocks merge into it
-    kinds: Counter = field(default_factory=Counter)  # the texts read into it, by kind
+    kinds: Counter[str] = field(default_factory=Counter)  # the texts read into it, by kind
     # BODY, or the field it is ("description", "heading", "alt text", "feed entry", ...):
     # a field is held to the page's checked body and every source the page cites.
     field: str = BODY  # (last: the name hides dataclasses.field below it)
@@ -130,7 +130,7 @@ class Result:
     quotations: int = 0
     figures: int = 0
     findings: list[Finding] = field(default_factory=list)
-    texts: Counter = field(default_factory=Counter)  # texts read, by kind
+    texts: Counter[str] = field(default_factory=Counter)  # texts read, by kind
     # source id -> the excerpts that held a quotation or figure in a block citing it, in page order
     supports: dict[str, list[str]] = field(default_factory=dict)
 
@@ -272,7 +272,7 @@ def with_excerpts(html: str, supports: dict[str, list[str]]) -> str:
     """Each footnote (Python-Markdown's <li id="fn:source-id">) gains the excerpt that supports
     the statements citing it, where the check matched one."""
 
-    def add(match):
+    def add(match: re.Match[str]) -> str:
         excerpts = supports.get(match.group(2))
         return match.group(1) + excerpt_note(excerpts) + match.group(3) if excerpts else match.group(0)
 
@@ -295,7 +295,7 @@ def field_blocks(fields: list[tuple[str, str]]) -> list[Block]:
 class _BlockParser(HTMLParser):
     """Splits rendered page HTML into blocks with the footnotes each one cites."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, Block | None, bool]] = []  # tag, block it opened, skipped
         self.blocks: list[Block] = []
@@ -314,8 +314,8 @@ class _BlockParser(HTMLParser):
     def _in_unit(self) -> bool:
         return any(block.unit for _, block, _ in self.stack if block)
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}  # <a href> without a value: ""
         classes = attributes.get("class") or ""
         if tag == "a" and not self._skipping_text_only() and attributes.get("href", "").startswith("#fn:"):
             self._current().cited.append(attributes["href"][4:])
@@ -349,7 +349,7 @@ class _BlockParser(HTMLParser):
         # Footnote markers sit inside <sup>, which is skipped for text but read for citations.
         return any(skipped and tag != "sup" for tag, _, skipped in self.stack)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS:
             return
         for index in range(len(self.stack) - 1, -1, -1):
@@ -357,7 +357,7 @@ class _BlockParser(HTMLParser):
                 del self.stack[index:]
                 return
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._skipping():
             return
         block = self._current()
@@ -395,7 +395,7 @@ def head_fields(page_html: str) -> list[tuple[str, str]]:
     return fields
 
 
-def _json_texts(value, key: str = "") -> list[str]:
+def _json_texts(value: object, key: str = "") -> list[str]:
     if isinstance(value, dict):
         return [t for k, v in value.items() if k not in JSON_LD_NOT_TEXT for t in _json_texts(v, k)]
     if isinstance(value, list):

@@ -5,6 +5,9 @@ On a phone (under 600px) a comparison's rows become stacked cards and a bar char
 stack label over bar (site.css), so no figure scrolls sideways inside the page.
 """
 
+from pathlib import Path
+from typing import Any
+
 from . import contract
 from .data import DataError, check_unique_ids, entry_name
 from .render import render as render_template
@@ -12,10 +15,10 @@ from .render import render as render_template
 MARKER = contract.FIGURE
 
 
-def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]:
+def validate(entries: list[dict[str, Any]], path: Path, source_ids: set[str]) -> dict[str, dict[str, Any]]:
     """What data/schemas/figures.schema.json cannot say: unique ids, known sources, row widths."""
     check_unique_ids(entries, path)
-    figures = {}
+    figures: dict[str, dict[str, Any]] = {}
     for position, figure in enumerate(entries):
         name = entry_name(figure, position)
         width = len(figure["columns"]) - 1
@@ -39,7 +42,7 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]
     return figures
 
 
-def render(figure: dict) -> str:
+def render(figure: dict[str, Any]) -> str:
     # markdown="span" everywhere text goes, so abbreviations get their tooltips there too.
     if figure["kind"] == "bars":
         largest = max(row["value"] for row in figure["rows"])

@@ -8,6 +8,7 @@ confirm that nothing changed.
 
 import datetime
 import re
+from typing import Any
 
 import yaml
 
@@ -18,7 +19,7 @@ ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 DESCRIPTION_LIMIT = 160  # what search engines show of a meta description
 
 
-def problems(meta: dict) -> list[str]:
+def problems(meta: dict[str, Any]) -> list[str]:
     """What is wrong with one page's front matter, as instructions to fix it."""
     unfenced = [
         field
@@ -36,10 +37,14 @@ def problems(meta: dict) -> list[str]:
         value = meta.get(field)
         if not isinstance(value, str) or not value.strip():
             found.append(f"add '{field}:' with a non-empty text")
-        if isinstance(value, str) and (FORBIDDEN.search(value) or "\n" in value.strip() or "\t" in value):
-            bad = (FORBIDDEN.search(value) or re.search(r"[\n\t]", value.strip())).group()
+        if not isinstance(value, str):
+            continue
+        # A tab or line break inside the text; a tab at either end too (a line break there is trimmed away).
+        bad = FORBIDDEN.search(value) or re.search(r"[\n\t]", value.strip()) or re.search(r"\t", value)
+        if bad:
             found.append(
-                f"'{field}:' holds the invisible control character U+{ord(bad):04X}; write it as one line of plain text"
+                f"'{field}:' holds the invisible control character U+{ord(bad.group()):04X}; "
+                "write it as one line of plain text"
             )
     description = meta.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_LIMIT:
@@ -63,7 +68,7 @@ def problems(meta: dict) -> list[str]:
     return found
 
 
-def is_date(value) -> bool:
+def is_date(value: object) -> bool:
     return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup
@@ -61,17 +62,20 @@ def build(site: Path, day: datetime.date) -> None:
 def inline_styles(soup: BeautifulSoup, page: Path) -> str:
     css = []
     for link in soup.select('link[rel="stylesheet"]'):
-        text = (page.parent / link["href"].split("?")[0]).read_text(encoding="utf-8")
+        href = str(link["href"])  # href is single-valued: a string, never a list of classes
+        text = (page.parent / href.split("?")[0]).read_text(encoding="utf-8")
         if re.search(r"url\((?!\s*[\"']?data:)", text):
             raise SystemExit(f"{link['href']} loads a file by url(); an edition must hold everything itself")
         css.append(re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", text))
     return "\n".join(css + [style.get_text() for style in soup.select("head style")])  # the site's own, last
 
 
-def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url: str) -> str:
+def edition_page(site: Path, day: datetime.date, previous: dict[str, Any] | None, site_url: str) -> str:
     page = site / "print.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
+    if article is None:
+        raise SystemExit(f'{page} has no <article class="md-content__inner">: is it the site\'s print edition?')
     for element in article.select(APPARATUS):
         element.decompose()
     online = "" if "127.0.0.1" in site_url or "localhost" in site_url else f" ({site_url}print.html)"
@@ -104,7 +108,7 @@ def edition_page(site: Path, day: datetime.date, previous: dict | None, site_url
     )  # an edition runs no script
 
 
-def registered() -> list[dict]:
+def registered() -> list[dict[str, Any]]:  # data/editions.yml: date, last_change, file, sha256, zip, zip_sha256
     import yaml
 
     return yaml.safe_load(REGISTRY.read_text(encoding="utf-8")) or []

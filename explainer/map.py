@@ -6,9 +6,12 @@ from that data or from a distance a source gives (data/map/places.yml). Returns 
 with HTML, so the list's footnotes go through the sources hook like any page's.
 """
 
+import itertools
 import json
 import math
 from html import escape
+from pathlib import Path
+from typing import Any
 
 from .data import DataError, check_unique_ids, entry_name, read_text
 from .render import render as render_template
@@ -20,6 +23,12 @@ KM_PER_DEGREE = 111.32  # a degree of latitude; of longitude, times cos(latitude
 DIRECTIONS = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0)}
 SCALE_KM = 100  # the scale bar's length on the ground
 
+# A place of data/map/places.yml, as the schema checked it (id, name, sources, and one of at, from, toward).
+Place = dict[str, Any]
+# A line of [longitude, latitude] points, and the outline: its lines under south, north and boundary.
+Ring = list[list[float]]
+Outline = dict[str, list[Ring]]
+
 
 # The places the map's fixed description names (explainer/mkdocs_adapter.py, MAP_DESCRIPTION).
 DESCRIBED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")
@@ -29,7 +38,7 @@ class MapError(ValueError):
     pass
 
 
-def positions(places: list[dict]) -> dict[str, tuple[float, float]]:
+def positions(places: list[Place]) -> dict[str, tuple[float, float]]:
     """Longitude and latitude of every place drawn as a point."""
     found: dict[str, tuple[float, float]] = {}
     for place in places:
@@ -49,7 +58,7 @@ def positions(places: list[dict]) -> dict[str, tuple[float, float]]:
     return found
 
 
-def validate(places: list[dict], path, source_ids: set[str], named: tuple[str, ...] = ()) -> list[dict]:
+def validate(places: list[Place], path: Path, source_ids: set[str], named: tuple[str, ...] = ()) -> list[Place]:
     """What data/schemas/places.schema.json cannot say: unique ids, known sources, places that exist.
 
     named: the ids the map's fixed description promises (DESCRIBED); each must be here.
@@ -90,7 +99,7 @@ def validate(places: list[dict], path, source_ids: set[str], named: tuple[str, .
     return places
 
 
-def load_outline(path) -> dict:
+def load_outline(path: Path) -> Outline:
     """data/map/korea-outline.json: rings of [longitude, latitude] for the south and the north, and
     the boundary line, or a DataError naming the file and what is wrong (it is never drawn half)."""
     try:
@@ -129,7 +138,7 @@ def load_outline(path) -> dict:
 class Projection:
     """Equirectangular, scaled at the middle latitude: true to shape at this size."""
 
-    def __init__(self, outline: dict):
+    def __init__(self, outline: Outline) -> None:
         points = [p for key in ("south", "north") for ring in outline[key] for p in ring]
         self.west, self.east = min(p[0] for p in points), max(p[0] for p in points)
         self.south, self.north = min(p[1] for p in points), max(p[1] for p in points)
@@ -157,23 +166,25 @@ def scale_bar(project: Projection, km: int = SCALE_KM) -> str:
     )
 
 
-def path(rings: list[list], project: Projection, closed: bool = True) -> str:
+def path(rings: list[Ring], project: Projection, closed: bool = True) -> str:
     """SVG path data in whole units, relative moves: a drawing this size needs no finer grain,
     and the page stays within its byte budget. Islands of a few points are left out."""
-    parts = []
+    parts: list[str] = []
     for ring in rings:
         if closed and len(ring) < MIN_RING_POINTS:
             continue
         xy = [tuple(round(c) for c in project(*point)) for point in ring]
-        steps = "".join(f"l{x2 - x1} {y2 - y1}" for (x1, y1), (x2, y2) in zip(xy, xy[1:]) if (x1, y1) != (x2, y2))
+        steps = "".join(
+            f"l{x2 - x1} {y2 - y1}" for (x1, y1), (x2, y2) in itertools.pairwise(xy) if (x1, y1) != (x2, y2)
+        )
         parts.append(f"M{xy[0][0]} {xy[0][1]}{steps}" + ("z" if closed else ""))
     return "".join(parts)
 
 
-def render(outline: dict, places: list[dict], figure_id: str, caption: str, description: str) -> str:
+def render(outline: Outline, places: list[Place], figure_id: str, caption: str, description: str) -> str:
     project = Projection(outline)
     where = positions(places)
-    marks = []
+    marks: list[str] = []
     for place in places:
         name = escape(place["name"])
         if place["id"] in where:
@@ -195,11 +206,13 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
     svg = (
         f'<svg class="map" viewBox="0 0 {WIDTH} {project.height}" role="img" '
         f'aria-labelledby="{figure_id}-title {figure_id}-desc" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{figure_id}-title">{escape(caption)}</title><desc id="{figure_id}-desc">{escape(description)}</desc>'
+        f'<title id="{figure_id}-title">{escape(caption)}</title>'
+        f'<desc id="{figure_id}-desc">{escape(description)}</desc>'
         f'<path class="map-land map-north" d="{path(outline["north"], project)}"/>'
         f'<path class="map-land map-south" d="{path(outline["south"], project)}"/>'
         f'<path class="map-boundary" d="{path(outline["boundary"], project, closed=False)}"/>'
-        f'<text class="map-label map-label-line" x="{boundary_label[0] - 40}" y="{boundary_label[1] - 8}">Demilitarized Zone</text>'
+        f'<text class="map-label map-label-line" x="{boundary_label[0] - 40}" y="{boundary_label[1] - 8}">'
+        "Demilitarized Zone</text>"
         f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">North Korea</text>'
         f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">South Korea</text>'
         + "".join(marks)
@@ -209,12 +222,12 @@ def render(outline: dict, places: list[dict], figure_id: str, caption: str, desc
     return svg
 
 
-def place_list(places: list[dict]) -> str:
+def place_list(places: list[Place]) -> str:
     """The same places as text, each with how its position was found and its sources."""
     return render_template("map_places.html", places=places)
 
 
-def figure_markdown(places: list[dict], figure_id: str, caption: str, description: str) -> str:
+def figure_markdown(places: list[Place], figure_id: str, caption: str, description: str) -> str:
     """The figure a page's <!-- map: korea --> becomes: Markdown with HTML, whose SVG marker
     (contract.MAP_SVG) is replaced by the drawing after Markdown."""
     return render_template("map_figure.html", places=places, fid=figure_id, caption=caption, description=description)

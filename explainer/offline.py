@@ -13,12 +13,14 @@ from pathlib import Path
 from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
 from .editions import FOLDER as EDITIONS
 
+ZipDateTime = tuple[int, int, int, int, int, int]  # year, month, day, hours, minutes, seconds
+
 
 def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{round(size / 1000)} KB"
 
 
-def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
+def zip_bytes(files: dict[str, bytes], date_time: ZipDateTime) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name in sorted(files):
@@ -32,7 +34,7 @@ def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
 ONLINE_ONLY = "data-online-only"  # on a link of the zipped copy that needs the network; site.css says so
 
 
-def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = frozenset()) -> bytes:
+def bundle(site: Path, date_time: ZipDateTime, site_url: str, keep: frozenset[str] = frozenset()) -> bytes:
     """The zip, with its size written into every page, on disk too.
 
     In the zipped copy the download links point at the hosted zip and PDF: the copy cannot

@@ -37,7 +37,7 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
     """Make one page's ids unique in the edition, its links point inside it, its headings a level lower."""
     content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
 
-    def link(match):
+    def link(match: re.Match[str]) -> str:
         target = match.group(1)
         page, _, anchor = target.partition("#")
         if not page:
@@ -58,10 +58,10 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
 
 
 def edition(
-    pages,
+    pages: list[Chapter],
     site_name: str,
     site_url: str,
-    reporting_through: dict,
+    reporting_through: dict[str, str],
     preview: bool = False,
     description: str = "",
     licence: str = "",
@@ -100,6 +100,8 @@ def edition(
         )
         + f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"
-        f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
+        '<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents'
+        '<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2>'
+        f"<ol>{contents}</ol></nav>\n"
         f"{sections}"
     )

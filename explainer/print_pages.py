@@ -45,7 +45,8 @@ def page_css(chapters: list[tuple[str, str]], head: str, address: str) -> str:
         f" @top-center {{ content: {css_string(head)}; font-size: 8pt; color: #444; }}"
         f" @bottom-left {{ content: {css_string(address)}; font-size: 7pt; color: #444; }}"
         ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }',
-        "@page :first { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }",
+        "@page :first { @top-center { content: none; } @bottom-left { content: none; }"
+        " @bottom-right { content: none; } }",
     ]
     for section_id, title in chapters:
         name = f"chapter-{section_id}"

@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, TypedDict
 
 from markupsafe import Markup
 
@@ -31,6 +32,17 @@ SECTIONS = [
 # control (a <details>, no script); wider screens and print show it open (site.css).
 # The story's own events begin in 2025, with the interim guidance of March 2025.
 RECENT_FROM = 2025
+
+# An entry of data/timeline.yml, as its schema checked it: id, kind, title, page, sources and the
+# fields its kind takes (date or recurs, summary, reports, the phase fields, ...).
+Entry = dict[str, Any]
+
+
+class Passed(TypedDict):
+    """A scheduled entry whose time has passed: that time's first and last day, and its report."""
+
+    due: tuple[datetime.date, datetime.date]
+    report: Entry | None
 
 
 def date_span(text: str) -> tuple[datetime.date, datetime.date]:
@@ -55,7 +67,7 @@ def site_date(dates: Iterable[str | datetime.date]) -> datetime.date:
     return max(d if isinstance(d, datetime.date) else date_span(str(d))[0] for d in dates)
 
 
-def last_due(entry: dict, today: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+def last_due(entry: Entry, today: datetime.date) -> tuple[datetime.date, datetime.date] | None:
     """The first and last day of a scheduled entry's latest time that ended before today: its
     date, or the latest occurrence of the month it recurs in; None if that is still to come."""
     if entry["kind"] != "scheduled":
@@ -74,10 +86,10 @@ def last_due(entry: dict, today: datetime.date) -> tuple[datetime.date, datetime
     return None
 
 
-def passed_checkpoints(entries: list[dict], today: datetime.date) -> dict[str, dict]:
+def passed_checkpoints(entries: list[Entry], today: datetime.date) -> dict[str, Passed]:
     """Scheduled entries whose time has passed by the site's date, each with the latest entry
     that reports it (an entry naming it in `reports`, dated in or after that time) or None."""
-    passed = {}
+    passed: dict[str, Passed] = {}
     for entry in entries:
         due = last_due(entry, today)
         if due is None:
@@ -87,7 +99,7 @@ def passed_checkpoints(entries: list[dict], today: datetime.date) -> dict[str, d
     return passed
 
 
-def passed_note(entry: dict, passed: dict, today: datetime.date) -> str:
+def passed_note(entry: Entry, passed: Passed, today: datetime.date) -> str:
     """Under a checkpoint that has passed: the report, or that the editors found none."""
     start = passed["due"][0]
     when = human_date(entry["date"]) if "date" in entry else human_date(start.isoformat()[:7])
@@ -101,7 +113,7 @@ def passed_note(entry: dict, passed: dict, today: datetime.date) -> str:
     return f'<p class="timeline-passed"><strong>Date passed</strong> ({when}). {found}.</p>'
 
 
-def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None = None) -> list[dict]:
+def validate(entries: list[Entry], path: Path | str, source_ids: set[str], docs: Path | None = None) -> list[Entry]:
     """What data/schemas/timeline.schema.json cannot say: ids, sources, dates and their order,
     and (given the docs folder) that each entry's page and anchor exist."""
     check_unique_ids(entries, path)
@@ -140,7 +152,7 @@ def validate(entries: list[dict], path, source_ids: set[str], docs: Path | None 
     return entries
 
 
-def check_reports(entry: dict, entries: list[dict], path, name: str) -> None:
+def check_reports(entry: Entry, entries: list[Entry], path: Path | str, name: str) -> None:
     """`reports: <id>`: a dated event that reports a scheduled checkpoint listed in the file."""
     if "reports" not in entry:
         return
@@ -155,7 +167,7 @@ def page_anchors(markdown: str) -> set[str]:
     return set(re.findall(r"\{:?\s*#([A-Za-z0-9_-]+)", markdown)) | set(re.findall(r'\bid="([^"]+)"', markdown))
 
 
-def check_pages(entries: list[dict], path, docs: Path) -> None:
+def check_pages(entries: list[Entry], path: Path | str, docs: Path) -> None:
     """Each entry's 'Explained in' link leads to a section page of docs/ and an anchor it has."""
     for position, entry in enumerate(entries):
         target = entry["page"]
@@ -177,7 +189,7 @@ def check_pages(entries: list[dict], path, docs: Path) -> None:
             )
 
 
-def check_when(entry: dict, path, name: str) -> None:
+def check_when(entry: Entry, path: Path | str, name: str) -> None:
     """Each kind's rule for date and recurs; normalizes entry['date'] to its ISO text."""
     kind = entry["kind"]
     if "date" in entry:
@@ -201,7 +213,7 @@ def check_when(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "date", f"a {kind} entry needs a date (YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
-def render_latest(entries: list[dict]) -> str:
+def render_latest(entries: list[Entry]) -> str:
     """The newest things that happened, newest first, each linking to its timeline entry."""
     happened = [e for e in entries if e["kind"] in ("history", "decision")]
     items = []
@@ -215,16 +227,16 @@ def render_latest(entries: list[dict]) -> str:
     return '<ul class="latest-developments" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 
 
-def now_entry(entries: list[dict]) -> dict:
+def now_entry(entries: list[Entry]) -> Entry:
     """The latest entry that already happened: where 'Latest entry' leads."""
     return [e for e in entries if e["kind"] in ("history", "decision")][-1]
 
 
-def is_earlier(entry: dict) -> bool:
+def is_earlier(entry: Entry) -> bool:
     return "date" in entry and int(entry["date"][:4]) < RECENT_FROM
 
 
-def render(entries: list[dict], page_path: str, titles: dict[str, str], today: datetime.date | None = None) -> str:
+def render(entries: list[Entry], page_path: str, titles: dict[str, str], today: datetime.date | None = None) -> str:
     """The timeline page's sections; titles: each page's navigation label, by source path;
     today: the site's date (site_date): a checkpoint scheduled before it says whether it was reported."""
     now = now_entry(entries)
@@ -248,11 +260,11 @@ def render(entries: list[dict], page_path: str, titles: dict[str, str], today: d
 
 
 def timeline_list(
-    entries: list[dict],
-    now: dict,
+    entries: list[Entry],
+    now: Entry,
     page_path: str,
     titles: dict[str, str],
-    passed: dict | None = None,
+    passed: dict[str, Passed] | None = None,
     today: datetime.date | None = None,
 ) -> str:
     passed = passed or {}
@@ -261,11 +273,11 @@ def timeline_list(
 
 
 def render_entry(
-    entry: dict,
+    entry: Entry,
     is_now: bool,
     page_path: str,
     titles: dict[str, str],
-    passed: dict | None = None,
+    passed: Passed | None = None,
     today: datetime.date | None = None,
 ) -> str:
     """passed: passed_checkpoints' record for the entry, when its date passed before today."""

@@ -129,6 +129,8 @@ GOOD = {
         ({"description": 'A "quote"'}, "typographic quotes"),
         ({"updated": datetime.date(2026, 11, 1)}, "earlier than 'published:'"),
         ({"reviewed": datetime.date(2026, 11, 26)}, "'reviewed:' cannot be earlier"),
+        ({"description": "Short\nanswers."}, "U+000A"),
+        ({"title": "FAQ\t"}, "U+0009"),  # a tab at the end: named, no longer an AttributeError
     ],
     ids=lambda value: str(value)[:30],
 )
