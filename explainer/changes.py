@@ -227,7 +227,7 @@ def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: di
             f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
             f"{kind_label(entry)}</span> {markdown_text(entry['text'])}{notes} Pages: {links}.</li>"
         )
-    return "\n".join(parts + ["</ul>"]) + "\n"
+    return "\n".join([*parts, "</ul>"]) + "\n"
 
 
 def feed_id(entry_id: str) -> str:

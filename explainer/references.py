@@ -19,9 +19,16 @@ BIBTEX_TYPES = {"webpage": "online", "article-newspaper": "article"}
 
 # Words a headline-style title leaves lower case unless first or last, or after a colon
 # (MLA 9 and Chicago 17 alike): articles, coordinating conjunctions, prepositions, "to".
-MINOR_WORDS = set(
-    ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "to", "about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "down", "during", "except", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "toward", "towards", "under", "until", "up", "upon", "versus", "via", "vs", "with", "within", "without"]
-)
+# fmt: off
+MINOR_WORDS = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "to", "about", "above", "across",
+    "after", "against", "along", "among", "around", "at", "before", "behind", "below", "beneath", "beside",
+    "between", "beyond", "by", "despite", "down", "during", "except", "from", "in", "inside", "into", "like",
+    "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through",
+    "throughout", "toward", "towards", "under", "until", "up", "upon", "versus", "via", "vs", "with", "within",
+    "without"
+}
+# fmt: on
 
 
 def headline_case(title: str) -> str:
