@@ -5,6 +5,7 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 
 import unicodedata
 from pathlib import Path
+from typing import Literal, NotRequired, TypedDict
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -43,6 +44,17 @@ ARCHIVE = "https://web.archive.org/web/"
 
 # A source: one entry of data/sources.yml, its fields as data/schemas/sources.schema.json gives them.
 Source = Entry
+
+
+class Place(TypedDict):
+    """One place a source's excerpts were read (an item of its read_in), once check_read_in passed it."""
+
+    where: Literal["address", "copy", "research sheet", "full text"]
+    copy: NotRequired[str]  # where is "copy": the copy read
+    url: NotRequired[str]  # where is "copy": its address
+    sheet: NotRequired[str]  # where is "research sheet": which one
+    excerpts: NotRequired[list[int]]  # the excerpts (from 1) read here; without it, the rest
+
 
 _cache: dict[tuple[Path, int], dict[str, Source]] = {}
 
@@ -253,7 +265,7 @@ def check_read_in(entry: Source, path: FilePath, name: str) -> None:
         entry["not_found_again"] = checked
 
 
-def excerpt_places(source: Source) -> list[tuple[Entry, list[int]]]:
+def excerpt_places(source: Source) -> list[tuple[Place, list[int]]]:
     """Each place the excerpts were read, with the numbers (from 1) of the excerpts read there."""
     count = len(source.get("evidence") or [])
     listed = {n for place in source["read_in"] for n in place.get("excerpts", [])}
@@ -263,7 +275,7 @@ def excerpt_places(source: Source) -> list[tuple[Entry, list[int]]]:
     ]
 
 
-def place_text(place: Entry) -> str:
+def place_text(place: Place) -> str:
     """Where, in words (Markdown): a copy links to its address."""
     if place["where"] == "address":
         return "at the address listed"
