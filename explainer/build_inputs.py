@@ -10,6 +10,7 @@ Plain Python, no MkDocs: explainer/mkdocs_adapter.py stops the build with these 
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,7 +61,7 @@ def is_preview(url: str) -> bool:
     return urlsplit(url).hostname in LOCAL_HOSTS
 
 
-def source_date_epoch(environ) -> int | None:
+def source_date_epoch(environ: Mapping[str, str]) -> int | None:
     """SOURCE_DATE_EPOCH as a number, None if unset; ValueError says what is wrong."""
     value = environ.get("SOURCE_DATE_EPOCH")
     if value is None:

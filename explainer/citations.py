@@ -15,7 +15,7 @@ import json
 import re
 
 from . import contract
-from .references import apa_case, bibtex_entry, headline_case
+from .references import CslItem, apa_case, bibtex_entry, headline_case
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 TITLE_ID = "title"  # every page's title heading: # Its title {#title}
@@ -116,7 +116,7 @@ def formats(facts: PageFacts, section: str | None = None, url: str | None = None
     return citations
 
 
-def csl_item(facts: PageFacts) -> dict:
+def csl_item(facts: PageFacts) -> CslItem:
     """The page as a CSL-JSON item: a web page of the site, dated by its last update."""
     return {
         "id": facts.key,
@@ -234,7 +234,7 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
     if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):
         contract.must_match(CITED_HEADING, content, "cited headings")
 
-    def add(match):
+    def add(match: re.Match[str]) -> str:
         heading, _, anchor, inner = match.groups()
         if anchor not in cited:
             return heading

@@ -11,10 +11,12 @@ import html
 import json
 import math
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -33,6 +35,14 @@ MONTHS = [
     "December",
 ]
 
+
+# One entry of a data file as YAML gives it: a mapping whose fields and their types each file's
+# schema (data/schemas/) states and checks at run time, and each file's validator then refines.
+Entry = dict[str, Any]
+# A data file's name as the callers hold it; messages print it as given.
+FilePath = Path | str
+# mkdocs.yml's nav: page paths, and titles over a page path or a nested nav.
+Nav = list[str | dict[str, "str | Nav"]]
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
@@ -73,7 +83,7 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_text(path) -> str:
+def read_text(path: FilePath) -> str:
     """A data file's text, or a DataError naming the file: missing, unreadable, or not UTF-8."""
     try:
         return Path(path).read_text(encoding="utf-8")
@@ -88,7 +98,7 @@ def read_text(path) -> str:
         raise DataError(path, problem=f"cannot be read: {error.strerror or error}") from error
 
 
-def load_list(path: Path) -> list[dict]:
+def load_list(path: FilePath) -> list[Entry]:
     """A YAML file holding a list of mappings, checked against data/schemas/<name>.schema.json.
 
     The schema is part of the contract: a file without one is refused, not waved through.
@@ -97,7 +107,7 @@ def load_list(path: Path) -> list[dict]:
     """
     text = read_text(path)
     try:
-        entries = yaml.load(text, Loader=_TextDatesLoader)
+        entries: object = yaml.load(text, Loader=_TextDatesLoader)
     except yaml.YAMLError as error:
         raise DataError(path, problem=f"cannot be read as YAML: {error}") from error
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
@@ -114,7 +124,7 @@ def load_list(path: Path) -> list[dict]:
     return entries
 
 
-def check_values(entries: list[dict], path) -> None:
+def check_values(entries: list[Entry], path: FilePath) -> None:
     """Every value of every entry, at any depth: numbers finite, text free of FORBIDDEN characters.
 
     JSON Schema cannot say either (NaN passes every numeric keyword, as NaN < 0 is false), so
@@ -143,7 +153,7 @@ def check_values(entries: list[dict], path) -> None:
                     )
 
 
-def _leaves(value, where: list):
+def _leaves(value: object, where: list[str | int]) -> Iterator[tuple[list[str | int], object]]:
     if isinstance(value, dict):
         for key, item in value.items():
             yield from _leaves(item, [*where, key])
@@ -154,12 +164,12 @@ def _leaves(value, where: list):
         yield where, value
 
 
-def field_name(where: list) -> str:
+def field_name(where: list[str | int]) -> str:
     """['rows', 0, 'value'] -> 'rows[1].value' (positions counted from 1, as editors count)."""
     return "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".") or "(entry)"
 
 
-def entry_label(entry: dict, position: int) -> str:
+def entry_label(entry: Entry, position: int) -> str:
     """An entry's name in messages: its id, else its date (editions), else its position."""
     return entry_name(entry, position) if "id" in entry or "date" not in entry else str(entry["date"])
 
@@ -184,7 +194,7 @@ TYPES = {
 }
 
 
-def check_schema(entries: list[dict], path, schema: Path) -> None:
+def check_schema(entries: object, path: FilePath, schema: Path) -> None:
     """Every schema error, as 'file: entry, field: problem', the first ten at most."""
     problems = []
     for error in sorted(_validator(schema).iter_errors(entries), key=lambda e: [str(p) for p in e.absolute_path]):
@@ -198,7 +208,8 @@ def check_schema(entries: list[dict], path, schema: Path) -> None:
         if error.validator in ("required", "additionalProperties"):
             named = re.findall(r"'([^']+)'", error.message)
             field = ".".join(part for part in (field, named[0] if named else "") if part)
-        if not in_entry:  # a file that is one mapping (data/addresses.yml): its fields, by name
+        # A file that is one mapping (data/addresses.yml): its fields, by name.
+        if not (in_entry and isinstance(entries, list) and isinstance(where[0], int)):
             problems.append(f"{path}: field '{field}': {problem}" if field else f"{path}: {error.message}")
             continue
         name = entry_label(entries[where[0]], where[0])
@@ -207,13 +218,16 @@ def check_schema(entries: list[dict], path, schema: Path) -> None:
         raise DataError(path, problem="\n".join(problems[:10]).removeprefix(f"{path}: "))
 
 
-def describe(error) -> str:
+def describe(error: ValidationError) -> str:
     """A schema error in an editor's words."""
-    kind, expected = error.validator, error.validator_value
+    kind = error.validator
+    expected: Any = error.validator_value  # the keyword's value in the schema: JSON of any shape
+    # The failing keyword's schema: a mapping (only a `false` schema is a bare boolean; these have none).
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
         return "missing"
     if kind == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        allowed = ", ".join(sorted(schema.get("properties", {})))
         return f"unknown field (known fields: {allowed})"
     if kind == "type":
         return f"must be {TYPES.get(expected, expected)}"
@@ -221,28 +235,29 @@ def describe(error) -> str:
         return "must be one of " + ", ".join(map(str, expected))
     if kind in ("minItems", "minLength"):
         return "missing or empty"
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") and error.schema.get("description"):
-        return f"{error.instance} is out of range: must be {error.schema['description']}"
-    if kind in ("pattern", "anyOf", "oneOf") and error.schema.get("description"):
-        return f"must be {error.schema['description']}"
-    if kind in ("anyOf", "oneOf") and error.schema.get("x-message"):
-        return error.schema["x-message"]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") and schema.get("description"):
+        return f"{error.instance} is out of range: must be {schema['description']}"
+    if kind in ("pattern", "anyOf", "oneOf") and schema.get("description"):
+        return f"must be {schema['description']}"
+    if kind in ("anyOf", "oneOf") and schema.get("x-message"):
+        message: str = schema["x-message"]
+        return message
     return error.message
 
 
-def check_unique_ids(entries: list[dict], path, key: str = "id") -> None:
-    seen = set()
+def check_unique_ids(entries: list[Entry], path: FilePath, key: str = "id") -> None:
+    seen: set[object] = set()
     for position, entry in enumerate(entries):
         if entry.get(key) in seen:
             raise DataError(path, entry_name(entry, position), key, "used by an earlier entry too")
         seen.add(entry.get(key))
 
 
-def entry_name(entry: dict, position: int) -> str:
+def entry_name(entry: Entry, position: int) -> str:
     return str(entry.get("id") or f"#{position + 1}")
 
 
-def partial_date(value) -> str:
+def partial_date(value: object) -> str:
     """'2026-01-24', '2026-01' or '2026' as written (YAML may have read it as a date or int).
 
     Raises ValueError when it is neither of those forms nor a real calendar date.
@@ -259,7 +274,7 @@ def partial_date(value) -> str:
     return text
 
 
-def full_date(entry: dict, path, name: str, field: str) -> datetime.date:
+def full_date(entry: Entry, path: FilePath, name: str, field: str) -> datetime.date:
     """entry[field] as a real day written YYYY-MM-DD, or a DataError naming file, entry and field."""
     try:
         text = partial_date(entry[field])
@@ -281,7 +296,7 @@ def human_date(text: str) -> str:
     return " ".join(words)
 
 
-def nav_titles(nav) -> dict[str, str]:
+def nav_titles(nav: Nav | None) -> dict[str, str]:
     """Each page's navigation label, by its source path, from mkdocs.yml's nav list."""
     titles = {}
     for item in nav or []:
@@ -302,7 +317,7 @@ LINE_START_MARK = re.compile(r"^(?:[-+!]|\d+\.)")
 LINE_BREAKS = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
-def markdown_text(value) -> str:
+def markdown_text(value: object) -> str:
     """Data is text, never markup: HTML escaped; Markdown's marks escaped; line breaks (which
     would let a field start a heading, a code block or a list of its own) become spaces."""
     text = LINE_BREAKS.sub(" ", str(value)).lstrip(" \t")

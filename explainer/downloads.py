@@ -1,6 +1,8 @@
 """The names of the site's downloads, in one place: the hooks that write them, the
 templates that link them (through config.extra) and the scripts that print the PDF."""
 
+from collections.abc import Mapping
+
 from .contract import SIZE_MARKER as SIZE_MARKER  # named in the contract; re-exported here
 
 ZIP_NAME = "seoul-in-the-lead-offline.zip"  # written by explainer/mkdocs_adapter.py
@@ -11,7 +13,7 @@ PDF_NAME = "seoul-in-the-lead.pdf"  # printed from print.html by scripts/make_pd
 PDF_FLAG = "SITE_PDF"
 
 
-def pdf_in_build(environ) -> bool:
+def pdf_in_build(environ: Mapping[str, str]) -> bool:
     """Whether this build's site will hold the PDF: SITE_PDF=1 (make pdf), else not."""
     value = environ.get(PDF_FLAG, "")
     if value not in ("", "0", "1"):

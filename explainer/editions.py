@@ -11,13 +11,17 @@ import hashlib
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from .build_inputs import is_preview
-from .data import DataError, full_date, human_date, markdown_text
+from .data import DataError, Entry, FilePath, full_date, human_date, markdown_text
 
 FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
+
+
+# A dated edition: one entry of data/editions.yml as data/schemas/editions.schema.json gives it,
+# with validate()'s date (a datetime.date).
+Edition = Entry
 
 
 def icon_link(svg: str) -> str:
@@ -32,7 +36,7 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def validate(entries: list[dict], path, docs: Path, change_ids: list[str]) -> list[dict]:
+def validate(entries: list[Entry], path: FilePath, docs: Path, change_ids: list[str]) -> list[Edition]:
     """Entries oldest first; each file present with the hash it was registered with, and
     its last change one of change_ids (data/changes.yml's ids, newest first), in order."""
     previous = None
@@ -102,7 +106,7 @@ def zip_is_local_preview(path: Path) -> bool:
     return canonical is not None and is_preview(canonical.group(1))
 
 
-def preview_zip_note(entries: list[dict[str, Any]], index: int, docs: Path) -> str:
+def preview_zip_note(entries: list[Edition], index: int, docs: Path) -> str:
     """What a reader of editions.html must know about an offline copy cut as a local preview:
     that its links point to this machine, and which later edition's copy replaces it."""
     if not zip_is_local_preview(docs / entries[index]["zip"]):
@@ -120,7 +124,7 @@ def preview_zip_note(entries: list[dict[str, Any]], index: int, docs: Path) -> s
     )
 
 
-def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> str:
+def editions_markdown(entries: list[Edition], changes: list[Entry], docs: Path) -> str:
     """editions.html's list, newest first: date, its files and sizes, what changed since the
     previous one; for the newest, the changes made after it. changes: newest first."""
     if not entries:
@@ -154,5 +158,5 @@ def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> s
     return '<ul class="editions" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 
 
-def latest(entries: list[dict]) -> dict | None:
+def latest(entries: list[Edition]) -> Edition | None:
     return entries[-1] if entries else None

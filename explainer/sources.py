@@ -5,12 +5,15 @@ Not a hook: the sources and timeline hooks both import it, so both see one list.
 
 import unicodedata
 from pathlib import Path
+from typing import Literal, NotRequired, TypedDict
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from .data import (
     DataError,
+    Entry,
+    FilePath,
     check_unique_ids,
     data_path,
     entry_name,
@@ -20,7 +23,7 @@ from .data import (
     partial_date,
     read_text,
 )
-from .references import csl_date
+from .references import CslItem, csl_date
 from .render import render as render_template
 
 CONFIDENCE = {
@@ -39,10 +42,24 @@ KINDS = {
 }
 ARCHIVE = "https://web.archive.org/web/"
 
-_cache: dict = {}
+# A source: one entry of data/sources.yml, its fields as data/schemas/sources.schema.json gives them.
+Source = Entry
 
 
-def load_sources(root: Path) -> dict[str, dict]:
+class Place(TypedDict):
+    """One place a source's excerpts were read (an item of its read_in), once check_read_in passed it."""
+
+    where: Literal["address", "copy", "research sheet", "full text"]
+    copy: NotRequired[str]  # where is "copy": the copy read
+    url: NotRequired[str]  # where is "copy": its address
+    sheet: NotRequired[str]  # where is "research sheet": which one
+    excerpts: NotRequired[list[int]]  # the excerpts (from 1) read here; without it, the rest
+
+
+_cache: dict[tuple[Path, int], dict[str, Source]] = {}
+
+
+def load_sources(root: Path) -> dict[str, Source]:
     """Sources by id. Re-read only when the file changed (mkdocs serve rebuilds often)."""
     path = data_path(root, "sources.yml")
     key = (path, path.stat().st_mtime_ns)
@@ -52,10 +69,10 @@ def load_sources(root: Path) -> dict[str, dict]:
     return _cache[key]
 
 
-def validate(entries: list[dict], path) -> dict[str, dict]:
+def validate(entries: list[Entry], path: FilePath) -> dict[str, Source]:
     """What data/schemas/sources.schema.json cannot say: unique ids, real dates, the files."""
     check_unique_ids(entries, path)
-    sources = {}
+    sources: dict[str, Source] = {}
     for position, entry in enumerate(entries):
         name = entry_name(entry, position)
         if entry["date"] is not None:
@@ -71,7 +88,7 @@ def validate(entries: list[dict], path) -> dict[str, dict]:
     return sources
 
 
-def check_url(entry: dict, path, name: str) -> None:
+def check_url(entry: Source, path: FilePath, name: str) -> None:
     """Every source but the article (kept in data/) has a web address the archive link is made from."""
     url = entry["url"]
     if url is None:
@@ -93,7 +110,7 @@ def check_url(entry: dict, path, name: str) -> None:
 URL_FORBIDDEN = set('<>"{}|\\^`')
 
 
-def url_problem(url) -> str | None:
+def url_problem(url: object) -> str | None:
     """Why a source's address cannot be published as it is, or None: an http(s) address with a
     host, and no spaces, control characters or characters that would end the markup around it."""
     text = str(url)
@@ -120,7 +137,7 @@ def url_problem(url) -> str | None:
     return None
 
 
-def archive_url(source: dict) -> str | None:
+def archive_url(source: Source) -> str | None:
     """The Internet Archive's captures of the address nearest the day the editors read it.
 
     Its /web/<YYYYMMDD>/<address> form redirects to the capture closest to that date, or
@@ -131,13 +148,13 @@ def archive_url(source: dict) -> str | None:
     return f"{ARCHIVE}{source['accessed'].replace('-', '')}/{source['url']}"
 
 
-def csl_item(source: dict) -> dict:
+def csl_item(source: Source) -> CslItem:
     """One source as a CSL-JSON item: news for agencies and newspapers, a web page otherwise.
 
     An untitled report gets our description in square brackets, the usual mark of a
     description given in place of a title.
     """
-    item = {
+    item: CslItem = {
         "id": source["id"],
         "type": "article-newspaper" if source["kind"] in ("agency", "newspaper") else "webpage",
         "title": source["title"] if "title" in source else f"[{source['description']}]",
@@ -153,7 +170,7 @@ def csl_item(source: dict) -> dict:
     return item
 
 
-def check_accessed(entry: dict, path, name: str) -> None:
+def check_accessed(entry: Source, path: FilePath, name: str) -> None:
     """When the editors read it: a full date, not before the source was published."""
     try:
         entry["accessed"] = partial_date(entry["accessed"])
@@ -165,7 +182,7 @@ def check_accessed(entry: dict, path, name: str) -> None:
         raise DataError(path, name, "accessed", f"{entry['accessed']} is before the source's date {entry['date']}")
 
 
-def check_evidence(entry: dict, path, name: str) -> None:
+def check_evidence(entry: Source, path: FilePath, name: str) -> None:
     """What was read: short verbatim excerpts, or (for the article) the whole text kept in data/."""
     if ("evidence" in entry) == ("full_text" in entry):
         raise DataError(path, name, "evidence", "give evidence (verbatim excerpts) or full_text (a file in data/)")
@@ -188,7 +205,7 @@ def check_evidence(entry: dict, path, name: str) -> None:
 SHEETS = {"background-facts.md", "update-2026.md", "update-2026-h2.md"}
 
 
-def check_read_in(entry: dict, path, name: str) -> None:
+def check_read_in(entry: Source, path: FilePath, name: str) -> None:
     """Where each excerpt was read: every excerpt in exactly one place, each place complete.
 
     A place without `excerpts` covers the excerpts no other place lists; at most one may.
@@ -248,7 +265,7 @@ def check_read_in(entry: dict, path, name: str) -> None:
         entry["not_found_again"] = checked
 
 
-def excerpt_places(source: dict) -> list[tuple[dict, list[int]]]:
+def excerpt_places(source: Source) -> list[tuple[Place, list[int]]]:
     """Each place the excerpts were read, with the numbers (from 1) of the excerpts read there."""
     count = len(source.get("evidence") or [])
     listed = {n for place in source["read_in"] for n in place.get("excerpts", [])}
@@ -258,7 +275,7 @@ def excerpt_places(source: dict) -> list[tuple[dict, list[int]]]:
     ]
 
 
-def place_text(place: dict) -> str:
+def place_text(place: Place) -> str:
     """Where, in words (Markdown): a copy links to its address."""
     if place["where"] == "address":
         return "at the address listed"
@@ -269,7 +286,7 @@ def place_text(place: dict) -> str:
     return "in the full text supplied to the editors, kept with the site"
 
 
-def read_in_text(source: dict) -> str:
+def read_in_text(source: Source) -> str:
     """One sentence on where the excerpts were read, per excerpt where the places differ."""
     places = excerpt_places(source)
     if len(places) == 1:
@@ -283,7 +300,7 @@ def read_in_text(source: dict) -> str:
     return "Read: " + "; ".join(parts)
 
 
-def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
+def evidence_texts(sources: dict[str, Source], root: Path) -> dict[str, str]:
     """Each source's evidence as one text, for the quotation and figure check."""
     folder = data_path(root, "")
     return {
@@ -292,12 +309,13 @@ def evidence_texts(sources: dict[str, dict], root: Path) -> dict[str, str]:
     }
 
 
-def reporting_through(sources: dict[str, dict]) -> str:
+def reporting_through(sources: dict[str, Source]) -> str:
     """The date of the newest report the site relies on (ISO, as precise as that source's date)."""
-    return max((s["date"] for s in sources.values() if s["date"]), key=lambda d: (d + "-00-00")[:10])
+    dates: list[str] = [s["date"] for s in sources.values() if s["date"]]  # ISO text, validate() made sure
+    return max(dates, key=lambda d: (d + "-00-00")[:10])
 
 
-def citation_text(source: dict) -> str:
+def citation_text(source: Source) -> str:
     """One source as Markdown: outlet, headline or description, date, address; data as text."""
     name = f"“{markdown_text(source['title'])}”" if "title" in source else markdown_text(source["description"])
     date = human_date(source["date"]) if source["date"] else "undated"
@@ -307,7 +325,7 @@ def citation_text(source: dict) -> str:
     return text
 
 
-def source_list(sources: dict[str, dict]) -> str:
+def source_list(sources: dict[str, Source]) -> str:
     """The source list, oldest first, each item an anchor that footnotes link to.
 
     HTML items with Markdown inside (markdown="span"), so abbreviations and links work.
@@ -328,7 +346,7 @@ def source_list(sources: dict[str, dict]) -> str:
     )
 
 
-def source_item(source: dict) -> str:
+def source_item(source: Source) -> str:
     if source["url"] and url_problem(source["url"]):
         raise ValueError(f"source '{source['id']}': {url_problem(source['url'])}")
     return render_template(

@@ -13,6 +13,7 @@ since carry their icon inside (explainer/editions.py icon_link).
 import struct
 import sys
 import zlib
+from pathlib import Path
 
 
 def curve(p0, p1, p2, p3, n=12):
@@ -29,14 +30,16 @@ def curve(p0, p1, p2, p3, n=12):
 
 
 # Outer: M21 11 c0 5.55-3.84 10.74-9 12 -5.16-1.26-9-6.45-9-12 V5 l9-4 9 4 z
-outer = (
-    [(21, 11)]
-    + curve((21, 11), (21, 16.55), (17.16, 21.74), (12, 23))
-    + curve((12, 23), (6.84, 21.74), (3, 16.55), (3, 11))
-    + [(3, 5), (12, 1), (21, 5)]
-)
+outer = [
+    (21, 11),
+    *curve((21, 11), (21, 16.55), (17.16, 21.74), (12, 23)),
+    *curve((12, 23), (6.84, 21.74), (3, 16.55), (3, 11)),
+    (3, 5),
+    (12, 1),
+    (21, 5),
+]
 # Hole: m-9 10 (from 21,11 -> 12,21) c3.75-1 7-5.46 7-9.78 V6.3 l-7-3.12 z
-hole = [(12, 21)] + curve((12, 21), (15.75, 20), (19, 15.54), (19, 11.22)) + [(19, 6.3), (12, 3.18)]
+hole = [(12, 21), *curve((12, 21), (15.75, 20), (19, 15.54), (19, 11.22)), (19, 6.3), (12, 3.18)]
 
 
 def inside(poly, x, y):
@@ -73,5 +76,4 @@ png = (
     + chunk(b"IEND", b"")
 )
 ico = struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", SIZE, SIZE, 0, 0, 1, 32, len(png), 22) + png
-with open(sys.argv[1], "wb") as out:
-    out.write(ico)
+Path(sys.argv[1]).write_bytes(ico)

@@ -8,6 +8,7 @@ with its licence (data/map/LICENSE.md), so the build reads only that file.
 
 import json
 import sys
+from pathlib import Path
 
 COUNTRIES = {"410": "south", "408": "north"}  # ISO 3166 numeric codes, as world-atlas ids them
 
@@ -49,6 +50,6 @@ def outline(topology: dict) -> dict:
 
 
 if __name__ == "__main__":
-    topology = json.load(open(sys.argv[1], encoding="utf-8"))
+    topology = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     json.dump(outline(topology), sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")

@@ -166,7 +166,7 @@ def structure_problems(path: str, tree: Node) -> list[str]:
     problems = [f"{levels.count(1)} level-1 headings, not one"] if levels.count(1) != 1 else []
     problems += [
         f"a level-{after} heading follows level {before or 'none'}"
-        for before, after in zip([0] + levels, levels)
+        for before, after in zip([0, *levels], levels)
         if after > before + 1
     ]
     if [node.role for node, _ in nodes].count("main") != 1:

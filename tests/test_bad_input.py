@@ -8,6 +8,8 @@ import datetime
 
 import pytest
 
+from explainer.front_matter import problems
+
 BAD_PAGES = {
     "link to a missing page": (
         "docs/faq.md",
@@ -105,8 +107,6 @@ def test_bad_input_stops_the_build_with_a_message_naming_it(broken_copy, case):
 
 
 # ---- Front matter rules, as the hook's pure function sees them ----
-from explainer.front_matter import problems
-
 GOOD = {
     "title": "FAQ",
     "description": "Short answers.",

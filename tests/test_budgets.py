@@ -28,7 +28,8 @@ SOURCES_BUDGETS = {"html": 41 * 1024, "first_view": 104 * 1024}
 # site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then), and
 # when the source list came to show every excerpt and where it was read, with the December
 # corrections (98.3/159.4 KB then); 110/172 KB when the December fact-check restored what
-# sources add and the June 2026 reports joined (107.5/168.6 KB then), and when every footnote gained its source's words (108.8/170.0 to 121.3/182.5 KB).
+# sources add and the June 2026 reports joined (107.5/168.6 KB then), and when every footnote gained its
+# source's words (108.8/170.0 to 121.3/182.5 KB).
 PRINT_BUDGETS = {"html": 124 * 1024, "first_view": 186 * 1024}
 
 

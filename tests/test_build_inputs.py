@@ -1,6 +1,5 @@
 """What the build takes from outside the Markdown is checked first: symlinks, SITE_URL, SOURCE_DATE_EPOCH."""
 
-
 import pytest
 
 from explainer.build_inputs import is_preview, site_url_problem, source_date_epoch, symlinks

@@ -150,7 +150,7 @@ def test_a_corrected_page_says_so_under_its_title(html_pages):
         for e in validate(
             yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8")),
             "data/changes.yml",
-            set(e for x in RECORD for e in x.get("sources", [])),
+            {e for x in RECORD for e in x.get("sources", [])},
         )
         if not e["prepublication"] and e["about"] == "story" and e["kind"] != "new"
     ]
@@ -279,8 +279,8 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
 
 def test_check_review_lists_pages_past_the_cycle():
     script = [sys.executable, "-m", "explainer", "review"]
-    current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
-    late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
+    current = subprocess.run([*script, "--today", "2026-12-01"], capture_output=True, text=True)
+    late = subprocess.run([*script, "--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout
     assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-12-07" in late.stdout
 

@@ -22,7 +22,7 @@ ARTICLE_SECTIONS = {
     "Next Steps and Timelines": "timeline.html",
     "Conclusion": "conclusion.html",
 }
-SECTION_PAGES = list(ARTICLE_SECTIONS.values()) + ["the-strategy.html"]
+SECTION_PAGES = [*ARTICLE_SECTIONS.values(), "the-strategy.html"]
 REFERENCE_PAGES = ["faq.html", "glossary.html", "sources.html", "about.html"]
 
 # Points the article makes, and where a reader finds each (as the page's own words).
@@ -71,7 +71,7 @@ def test_each_article_section_has_its_page_in_the_navigation(html_pages):
     for section, page in ARTICLE_SECTIONS.items():
         assert page in html_pages, f"no page for the article's section '{section}'"
         assert page in nav or page == "index.html", f"{page} is not in the navigation"
-    for page in REFERENCE_PAGES + ["the-strategy.html"]:
+    for page in [*REFERENCE_PAGES, "the-strategy.html"]:
         assert page in nav, f"{page} is not in the navigation"
 
 
@@ -94,7 +94,7 @@ def test_section_page_has_key_points_implication_and_footnotes(html_pages, page)
     assert soup.select("a.footnote-ref"), f"{page}: no footnotes"
 
 
-@pytest.mark.parametrize("page", SECTION_PAGES + ["faq.html", "glossary.html"])
+@pytest.mark.parametrize("page", [*SECTION_PAGES, "faq.html", "glossary.html"])
 def test_every_number_date_and_quote_has_a_footnote(html_pages, page):
     """Each paragraph, list item or table cell with a digit or a quotation cites a source."""
     article = BeautifulSoup(str(html_pages[page].select_one("article")), "html.parser")

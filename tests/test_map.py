@@ -82,7 +82,8 @@ def test_the_two_koreas_differ_in_the_dark_palette_and_the_map_has_a_scale(visit
     reader.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     fills = reader.page.evaluate("""() => ['.map-north', '.map-south'].map(s => {
         const fill = getComputedStyle(document.querySelector(s)).fill;  // rgb(0-255) or color(srgb 0-1)
-        const [r, g, b] = fill.match(/[\\d.]+/g).map(Number).slice(0, 3).map(c => fill.startsWith('color(') ? c : c / 255);
+        const [r, g, b] = fill.match(/[\\d.]+/g).map(Number).slice(0, 3)
+            .map(c => fill.startsWith('color(') ? c : c / 255);
         const l = [r, g, b].map(c => { return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
         return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
     })""")

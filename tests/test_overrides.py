@@ -62,8 +62,10 @@ INTENDED_CHANGES = {
             '    <label class="md-header__button md-icon" for="__drawer" tabindex="0">\n',
         ),
         (
-            '      {% set icon = config.theme.icon.menu or "material/menu" %}\n      {% include ".icons/" ~ icon ~ ".svg" %}\n',
-            '      {% set icon = config.theme.icon.menu or "material/menu" %}\n      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+            '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+            '      {% include ".icons/" ~ icon ~ ".svg" %}\n',
+            '      {% set icon = config.theme.icon.menu or "material/menu" %}\n'
+            '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
             '      <span class="visually-hidden">{{ lang.t("nav") }}</span>\n',
         ),
         # The page's front-matter title is text: Material prints it unescaped (probe case 2.8).

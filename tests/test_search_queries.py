@@ -112,6 +112,8 @@ def test_searches_land_on_the_section_that_answers(visit, site_root, search_hit_
         f"({top_3:.0%}); missed first: {'; '.join(misses) or 'none'}"
     )
     assert first >= TOP_1_FLOOR and top_3 >= TOP_3_FLOOR, "\n".join(
-        [f"{mode}: first {first:.0%} (floor {TOP_1_FLOOR:.0%}), top three {top_3:.0%} (floor {TOP_3_FLOOR:.0%})"]
-        + misses
+        [
+            f"{mode}: first {first:.0%} (floor {TOP_1_FLOOR:.0%}), top three {top_3:.0%} (floor {TOP_3_FLOOR:.0%})",
+            *misses,
+        ]
     )

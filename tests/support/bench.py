@@ -55,7 +55,7 @@ def timed_builds(project: Path, runs: int) -> float:
 def multiply_pages(project: Path, factor: int) -> int:
     """Copy every section page factor-1 more times under new names, listed in the nav."""
     docs = project / "docs"
-    pages = [p for p in docs.glob("*.md")]
+    pages = list(docs.glob("*.md"))
     nav = []
     for copy in range(2, factor + 1):
         for page in pages:
@@ -214,7 +214,8 @@ def main() -> None:
         print(f"search index, fetched once after the first page: {search_index(site) / 1024:.1f} KB gzip")
         print(
             f"\n{'page':34} {'HTML gz':>8} {'first view gz':>14}   budgets: HTML {HTML_BUDGET // 1024}K, first view "
-            f"{FIRST_VIEW_BUDGET // 1024}K (print.html {PRINT_BUDGETS['html'] // 1024}K/{PRINT_BUDGETS['first_view'] // 1024}K)"
+            f"{FIRST_VIEW_BUDGET // 1024}K (print.html {PRINT_BUDGETS['html'] // 1024}K/"
+            f"{PRINT_BUDGETS['first_view'] // 1024}K)"
         )
         for page in sorted(site.glob("*.html")):
             html = gz(page.read_bytes())
