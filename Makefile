@@ -36,9 +36,10 @@ build:  ## Strict build into site/; a failed build leaves the previous site/ unt
 	scripts/venv.sh site
 	scripts/build.sh
 
-pdf: build  ## The print edition as site/seoul-in-the-lead.pdf, printed by headless Chromium
+pdf:  ## The print edition as site/seoul-in-the-lead.pdf, printed by headless Chromium
 	scripts/venv.sh test
 	scripts/browser.sh
+	SITE_PDF=1 $(MAKE) build  # a site that links the PDF (a plain build has none to link)
 	$(PY) scripts/make_pdf.py site
 
 edition:  ## Cut today's dated edition into docs/editions/ and register it (commit what it writes)

@@ -10,6 +10,7 @@ Plain Python, no MkDocs: explainer/mkdocs_adapter.py stops the build with these 
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 PATH = re.compile(r"^(/([a-z0-9._~-]|%[0-9a-f]{2})+)*/$", re.IGNORECASE)
 EXAMPLE = "https://example.github.io/seoul-in-the-lead/"
+LAST_EPOCH = 2**32 - 1  # gzip's 32-bit mtime; Python's dates end in year 9999, long after
 
 
 def symlinks(project: Path) -> list[str]:
@@ -59,12 +61,19 @@ def is_preview(url: str) -> bool:
     return urlsplit(url).hostname in LOCAL_HOSTS
 
 
-def source_date_epoch(environ) -> int | None:
+def source_date_epoch(environ: Mapping[str, str]) -> int | None:
     """SOURCE_DATE_EPOCH as a number, None if unset; ValueError says what is wrong."""
     value = environ.get("SOURCE_DATE_EPOCH")
     if value is None:
         return None
     if not re.fullmatch(r"[0-9]+", value.strip()):
-        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
-                         "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)")
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} must be a whole number of seconds since "
+            "1970-01-01 UTC, e.g. $(git log -1 --format=%ct)"
+        )
+    if int(value) > LAST_EPOCH:
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} is too late: at most {LAST_EPOCH} (7 February 2106), "
+            "the last time a gzip header (sitemap.xml.gz) can hold; use $(git log -1 --format=%ct)"
+        )
     return int(value)

@@ -10,10 +10,22 @@ import datetime
 import re
 import uuid
 from pathlib import Path
+from typing import TypedDict
 from xml.sax.saxutils import escape, quoteattr
 
 from . import contract
-from .data import DataError, check_unique_ids, data_path, entry_name, full_date, human_date, load_list, markdown_text
+from .data import (
+    DataError,
+    Entry,
+    FilePath,
+    check_unique_ids,
+    data_path,
+    entry_name,
+    full_date,
+    human_date,
+    load_list,
+    markdown_text,
+)
 from .sources import load_sources
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
@@ -35,10 +47,23 @@ FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "seoul-in-the-lead/changes")
 FEED_NAME = "feed.xml"
 
 
-_cache: dict = {}
+# A change: one entry of data/changes.yml as data/schemas/changes.schema.json gives it, with
+# validate()'s date (a datetime.date) and defaults (prepublication, about).
+Change = Entry
 
 
-def load_changes(root: Path) -> list[dict]:
+class UpdatedLine(TypedDict):
+    """The line under a page's title: its newest announced change's day and what it was."""
+
+    date: datetime.date
+    label: str
+    count: int
+
+
+_cache: dict[tuple[Path, int, int], list[Change]] = {}
+
+
+def load_changes(root: Path) -> list[Change]:
     """The record, validated once per change of it or of the sources."""
     path, sources = data_path(root, "changes.yml"), data_path(root, "sources.yml")
     key = (path, path.stat().st_mtime_ns, sources.stat().st_mtime_ns)
@@ -48,7 +73,7 @@ def load_changes(root: Path) -> list[dict]:
     return _cache[key]
 
 
-def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
+def validate(entries: list[Entry], path: FilePath, source_ids: set[str]) -> list[Change]:
     """What data/schemas/changes.schema.json cannot say: unique ids, real days, order, known sources."""
     check_unique_ids(entries, path)
     previous = None
@@ -63,29 +88,37 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> list[dict]:
         if entry["about"] not in ABOUT:
             raise DataError(path, name, "about", f"'{entry['about']}' is not one of {', '.join(ABOUT)}")
         if len(feed_title(entry)) > TITLE_LIMIT:
-            raise DataError(path, name, "title", f"the feed title '{feed_title(entry)}' is longer than "
-                            f"{TITLE_LIMIT} characters: shorten it")
+            raise DataError(
+                path,
+                name,
+                "title",
+                f"the feed title '{feed_title(entry)}' is longer than {TITLE_LIMIT} characters: shorten it",
+            )
         cited = entry.get("sources", [])
         if set(cited) - source_ids:
             raise DataError(path, name, "sources", f"unknown source id(s) {sorted(set(cited) - source_ids)}")
     seen: dict[str, str] = {}
     for entry, moment in zip(entries, timestamps(entries)):
         if moment in seen:
-            raise DataError(path, entry["id"], "time", f"{moment} is also the time of '{seen[moment]}': "
-                            "give each change of a day its own time")
+            raise DataError(
+                path,
+                entry["id"],
+                "time",
+                f"{moment} is also the time of '{seen[moment]}': give each change of a day its own time",
+            )
         seen[moment] = entry["id"]
     return entries
 
 
-def announced(entry: dict) -> bool:
+def announced(entry: Change) -> bool:
     """Whether readers are told of it (banner, feed, the line under a page's title)."""
     return not entry["prepublication"] and entry["about"] == "story"
 
 
-def timestamps(entries: list[dict]) -> list[str]:
+def timestamps(entries: list[Change]) -> list[str]:
     """Each entry's moment, RFC 3339: its own `time`, else 00:00 plus one minute for each
     earlier entry of its day (counted from the oldest, so a new entry on top moves none)."""
-    below: dict = {}
+    below: dict[datetime.date, int] = {}
     stamps = []
     for entry in reversed(entries):
         count = below.get(entry["date"], 0)
@@ -96,27 +129,29 @@ def timestamps(entries: list[dict]) -> list[str]:
     return stamps[::-1]
 
 
-def short_title(entry: dict) -> str:
+def short_title(entry: Change) -> str:
     """The entry's own `title`, else its text's first sentence, cut at a word to fit the feed."""
-    if entry.get("title"):
-        return entry["title"]
+    title: str | None = entry.get("title")  # text, as the schema says
+    if title:
+        return title
     room = TITLE_LIMIT - len(KINDS[entry["kind"]]) - 2
-    first = entry["text"].split(". ")[0].rstrip(".")
+    text: str = entry["text"]
+    first = text.split(". ")[0].rstrip(".")
     if len(first) <= room:
         return first
-    return first[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return first[: room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def feed_title(entry: dict) -> str:
+def feed_title(entry: Change) -> str:
     return f"{KINDS[entry['kind']]}: {short_title(entry)}"
 
 
-def banner(entries: list[dict]) -> dict | None:
+def banner(entries: list[Change]) -> Change | None:
     """What the banner announces: the newest change to the story (not a correction, not the site's machinery)."""
     return next((e for e in entries if announced(e) and e["kind"] != "correction"), None)
 
 
-def amended_edition(entries: list[dict], entry: dict, editions: list[dict]) -> dict | None:
+def amended_edition(entries: list[Change], entry: Change, editions: list[Entry]) -> Entry | None:
     """The dated edition a correction amends: the newest one cut before it (whose last change
     lies below it in the record)."""
     position = {e["id"]: index for index, e in enumerate(entries)}
@@ -125,16 +160,16 @@ def amended_edition(entries: list[dict], entry: dict, editions: list[dict]) -> d
     return min(older, key=lambda ed: position[ed["last_change"]]) if older else None
 
 
-def touches(entry: dict, page: str) -> bool:
+def touches(entry: Change, page: str) -> bool:
     return any(target.split("#")[0] == page for target in entry["pages"])
 
 
-def history(entries: list[dict], page: str) -> list[dict]:
+def history(entries: list[Change], page: str) -> list[Change]:
     """A page's changes, newest first."""
     return [e for e in entries if touches(e, page)]
 
 
-def updated_line(entries: list[dict], page: str) -> dict | None:
+def updated_line(entries: list[Change], page: str) -> UpdatedLine | None:
     """The one short line under the page title: the day of its newest announced update or
     correction ("Corrected" when that day corrected it), which links to the page's history.
     None when the page has had none since it was first published."""
@@ -146,12 +181,12 @@ def updated_line(entries: list[dict], page: str) -> dict | None:
     return {"date": changes[0]["date"], "label": "Corrected" if corrected else "Updated", "count": len(same_day)}
 
 
-def kind_label(entry: dict) -> str:
+def kind_label(entry: Change) -> str:
     """How a page's history and the changelog name the kind of a change."""
     return PREPUBLICATION_LABEL if entry["prepublication"] else KINDS[entry["kind"]]
 
 
-def problems(entries: list[dict], pages: dict[str, datetime.date], ids: dict[str, set[str]]) -> list[str]:
+def problems(entries: list[Change], pages: dict[str, datetime.date], ids: dict[str, set[str]]) -> list[str]:
     """Where the record and the pages disagree. pages: source path -> updated; ids: source path -> anchors."""
     found = []
     for entry in entries:
@@ -160,16 +195,19 @@ def problems(entries: list[dict], pages: dict[str, datetime.date], ids: dict[str
             if page not in pages:
                 found.append(f"data/changes.yml: entry '{entry['id']}' names {page}, which is not a page")
             elif anchor and anchor not in ids.get(page, set()):
-                found.append(f"data/changes.yml: entry '{entry['id']}' names {target}, but {page} has no "
-                             f"anchor '{anchor}'")
+                found.append(
+                    f"data/changes.yml: entry '{entry['id']}' names {target}, but {page} has no anchor '{anchor}'"
+                )
     for page, updated in sorted(pages.items()):
         changes = history(entries, page)
         if not changes:
             found.append(f"docs/{page}: no entry in data/changes.yml names it (add its first publication)")
         elif updated != changes[0]["date"]:
-            found.append(f"docs/{page}: 'updated: {updated}' but its newest entry in data/changes.yml "
-                         f"('{changes[0]['id']}') is dated {changes[0]['date']}: add an entry for the change, "
-                         "or set updated to match")
+            found.append(
+                f"docs/{page}: 'updated: {updated}' but its newest entry in data/changes.yml "
+                f"('{changes[0]['id']}') is dated {changes[0]['date']}: add an entry for the change, "
+                "or set updated to match"
+            )
     return found
 
 
@@ -198,7 +236,7 @@ def link_text(target: str, titles: dict[str, str], headings: dict[str, str] | No
     return f"{title} ({(headings or {}).get(target, anchor.replace('-', ' '))})"
 
 
-def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: dict[str, str] | None = None) -> str:
+def changelog_markdown(entries: list[Change], titles: dict[str, str], headings: dict[str, str] | None = None) -> str:
     """changelog.html's body: a heading a date (its id is the date), the changes under it."""
     parts, current = [], None
     for entry in entries:
@@ -206,25 +244,31 @@ def changelog_markdown(entries: list[dict], titles: dict[str, str], headings: di
             if current:
                 parts.append("</ul>")
             current = entry["date"]
-            parts.append(f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
-                         '<ul class="changes" markdown="block">')
+            parts.append(
+                f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
+                '<ul class="changes" markdown="block">'
+            )
         links = ", ".join(f"[{markdown_text(link_text(t, titles, headings))}]({t})" for t in entry["pages"])
         notes = contract.footnote_references(entry.get("sources", []))
-        parts.append(f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
-                     f'{kind_label(entry)}</span> {markdown_text(entry["text"])}{notes} Pages: {links}.</li>')
-    return "\n".join(parts + ["</ul>"]) + "\n"
+        parts.append(
+            f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
+            f"{kind_label(entry)}</span> {markdown_text(entry['text'])}{notes} Pages: {links}.</li>"
+        )
+    return "\n".join([*parts, "</ul>"]) + "\n"
 
 
 def feed_id(entry_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, entry_id)}"
 
 
-def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str,
-              editions: list[dict] | None = None) -> str:
+def atom_feed(
+    entries: list[Change], *, site_name: str, author: str, site_url: str, editions: list[Entry] | None = None
+) -> str:
     """RFC 4287 Atom, newest first, of the changes readers are told of (not edits before
     publication, not the site's machinery): each at its own moment, with a short title, the
     detail in the summary, a link to the first page (and anchor) it changed and, for a
     correction, to the dated edition it amends."""
+
     def address(target: str) -> str:
         page, _, anchor = target.partition("#")
         return site_url + page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
@@ -242,18 +286,21 @@ def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str
             if not isinstance(day, datetime.date):
                 day = datetime.date.fromisoformat(str(day))
             summary += f" Corrects the dated edition of {human_date(day.isoformat())}."
-            edition_link = (f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(site_url + amended['file'])}"
-                            f" title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n")
+            edition_link = (
+                f'    <link rel="related" type="text/html" href={quoteattr(site_url + amended["file"])}'
+                f" title={quoteattr('The edition this corrects: ' + human_date(day.isoformat()))}/>\n"
+            )
         items.append(
             "  <entry>\n"
             f"    <id>{feed_id(e['id'])}</id>\n"
             f"    <title>{escape(feed_title(e))}</title>\n"
             f"    <updated>{moments[e['id']]}</updated>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(address(e['pages'][0]))}/>\n"
-            + edition_link +
-            f"    <category term={quoteattr(e['kind'])}/>\n"
-            f"    <summary type=\"text\">{escape(summary)}</summary>\n"
-            "  </entry>")
+            f'    <link rel="alternate" type="text/html" href={quoteattr(address(e["pages"][0]))}/>\n'
+            + edition_link
+            + f"    <category term={quoteattr(e['kind'])}/>\n"
+            f'    <summary type="text">{escape(summary)}</summary>\n'
+            "  </entry>"
+        )
     shown = [e for e in entries if announced(e)]
     newest = moments[shown[0]["id"]] if shown else "1970-01-01T00:00:00Z"
     return (
@@ -263,7 +310,8 @@ def atom_feed(entries: list[dict], *, site_name: str, author: str, site_url: str
         f"  <title>{escape(site_name)}: changes</title>\n"
         f"  <updated>{newest}</updated>\n"
         f"  <author><name>{escape(author)}</name></author>\n"
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(site_url + FEED_NAME)}/>\n"
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url + 'changelog.html')}/>\n"
-        + "\n".join(items) + "\n</feed>\n"
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(site_url + FEED_NAME)}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(site_url + "changelog.html")}/>\n'
+        + "\n".join(items)
+        + "\n</feed>\n"
     )

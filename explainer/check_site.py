@@ -10,12 +10,14 @@ evidence of the sources cited beside it, nothing loaded from another host, and e
 published address present.
 """
 
+import os
 from pathlib import Path
 
 from . import edition_ko
 from .addresses import exists, ids_in
+from .build_inputs import source_date_epoch
 from .data import ExplainerError
-from .evidence import blocks_of, check_blocks
+from .evidence import abstract_fields, blocks_of, check_blocks, feed_fields, field_blocks, head_fields, page_of
 from .foreign_loads import foreign_loads
 from .site import Site
 
@@ -27,6 +29,10 @@ def check(root: Path = ROOT) -> list[str]:
     try:
         Site.load(root)
     except ExplainerError as error:
+        return [str(error)]
+    try:  # the build's other input from outside: a time it cannot write stops it (probe 6.19, 6.20)
+        source_date_epoch(os.environ)
+    except ValueError as error:
         return [str(error)]
     return []
 
@@ -50,8 +56,22 @@ def post(site: Path, root: Path = ROOT) -> list[str]:
         problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
         if name.startswith("editions/") or name in ("print.html", "404.html"):
             continue  # copies of the pages (checked there) and the theme's own page
-        check = edition_ko.check_blocks if name.startswith(edition_ko.EDITION + "/") else check_blocks  # read Korean
-        problems += [f"{name}: {finding}" for finding in check(blocks_of(article(html)), evidence).findings]
+        blocks = blocks_of(article(html))
+        korean = name.startswith(edition_ko.EDITION + "/")  # Korean pages: numbers and quotations read the Korean way
+        check = edition_ko.check_blocks if korean else check_blocks
+        problems += [f"{name}: {finding}" for finding in check(blocks, evidence).findings]
+        # The texts around the body (head tags, JSON-LD, the citation abstract), held to the page.
+        edition = site / edition_ko.EDITION if korean else site  # each edition has its own cite/ folder
+        cite = edition / "cite" / name.removeprefix(edition_ko.EDITION + "/").removesuffix(".html")
+        files = (cite.with_suffix(".json"), cite.with_suffix(".ris"))
+        abstracts = abstract_fields(*(f.read_text(encoding="utf-8") if f.is_file() else None for f in files))
+        fields = field_blocks(list(dict.fromkeys(head_fields(html) + abstracts)))
+        problems += [f"{name}: {finding}" for finding in check(fields, evidence, page_of(blocks)).findings]
+    feed, changelog = site / "feed.xml", site / "changelog.html"
+    if feed.is_file() and changelog.is_file():  # the feed's entries, held to the changelog that shows them
+        shown = page_of(blocks_of(article(changelog.read_text(encoding="utf-8"))))
+        entries = field_blocks(feed_fields(feed.read_text(encoding="utf-8")))
+        problems += [f"feed.xml: {finding}" for finding in check_blocks(entries, evidence, shown).findings]
     live = model.addresses.live
     produced = {p.relative_to(site).as_posix(): ids_in(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
     problems += [

@@ -8,8 +8,13 @@ import shutil
 # Without these, Chromium calls Google's hosts at start (refused on a closed network, and
 # a request leaving the machine); as root it also needs --no-sandbox.
 CHROMIUM_ARGS = [
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-gpu", "--disable-quic", "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-sandbox",
 ]
 
 

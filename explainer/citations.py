@@ -15,20 +15,22 @@ import json
 import re
 
 from . import contract
-from .references import apa_case, bibtex_entry, headline_case
+from .references import CslItem, apa_case, bibtex_entry, headline_case
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 TITLE_ID = "title"  # every page's title heading: # Its title {#title}
 H1 = re.compile(r'<h1 id="([^"]*)"[^>]*>(.*?)</h1>', re.DOTALL)
 CITED_HEADING = re.compile(r'(<h([2-6]) id="([^"]+)"[^>]*>(.*?)</h\2>)', re.DOTALL)
 # A timeline entry (explainer/mkdocs_adapter.py): its permanent link goes after its title.
-TIMELINE_ENTRY = re.compile(r'(<li class="timeline-entry[^"]*" id="([^"]+)">.*?<p class="timeline-title">.*?</p>)',
-                            re.DOTALL)
+TIMELINE_ENTRY = re.compile(
+    r'(<li class="timeline-entry[^"]*" id="([^"]+)">.*?<p class="timeline-title">.*?</p>)', re.DOTALL
+)
 
 
 @dataclasses.dataclass(frozen=True)
 class Edition:
     """A dated, frozen copy of the site (issue 11 builds them): its date and address."""
+
     date: datetime.date
     url: str
 
@@ -73,8 +75,10 @@ def page_title(content: str, source: str) -> str:
     if not match:
         raise ValueError(f"{source}: the page needs a title heading: # Its title {{#{TITLE_ID}}}")
     if match.group(1) != TITLE_ID:
-        raise ValueError(f"{source}: give the title heading its fixed anchor, not one made from its words: "
-                         f"# {text_of(match.group(2))} {{#{TITLE_ID}}}")
+        raise ValueError(
+            f"{source}: give the title heading its fixed anchor, not one made from its words: "
+            f"# {text_of(match.group(2))} {{#{TITLE_ID}}}"
+        )
     return text_of(match.group(2))
 
 
@@ -103,16 +107,16 @@ def formats(facts: PageFacts, section: str | None = None, url: str | None = None
     citations = {
         "APA 7": f"{author}. ({when.year}, {when.strftime('%B')} {when.day}). {apa_title}. {site}. {url_e}",
         "MLA 9": f"{author}. {mla_title}{',' if section else ''} <em>{site}</em>, "
-                 f"{when.day} {MLA_MONTHS[when.month - 1]} {when.year}, {e(url.split('://', 1)[-1])}.",
+        f"{when.day} {MLA_MONTHS[when.month - 1]} {when.year}, {e(url.split('://', 1)[-1])}.",
         "Chicago": f"{author}. {chicago_title} {site}. Published {long_date(facts.published)}; "
-                   f"last modified {long_date(when)}. {url_e}.",
+        f"last modified {long_date(when)}. {url_e}.",
     }
     if not section:
         citations["BibTeX"] = bibtex_entry(csl_item(facts))
     return citations
 
 
-def csl_item(facts: PageFacts) -> dict:
+def csl_item(facts: PageFacts) -> CslItem:
     """The page as a CSL-JSON item: a web page of the site, dated by its last update."""
     return {
         "id": facts.key,
@@ -192,26 +196,36 @@ def script_json(text: str) -> str:
     """JSON safe inside <script>: no <, > or & as such (\\u003c …), so neither </script> nor
     <!-- (which puts the HTML parser in a state that swallows the page, probe case 2.11)
     can occur; U+2028 and U+2029 escaped too. The same JSON to any JSON reader."""
-    for character, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                               ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for character, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(character, escaped)
     return text
 
 
 def copy_button(text: str, label: str) -> str:
     """Material's own clipboard script copies data-clipboard-text: no script of ours."""
-    return (f'<button type="button" class="copy-link {contract.APPARATUS}" data-clipboard-text="{html.escape(text)}">'
-            f"{html.escape(label)}</button>")
+    return (
+        f'<button type="button" class="copy-link {contract.APPARATUS}" data-clipboard-text="{html.escape(text)}">'
+        f"{html.escape(label)}</button>"
+    )
 
 
 def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
     """Under a cited heading: its permanent address and citation, folded away until asked for."""
     url = f"{facts.url}#{anchor}"
-    styles = "".join(f"<dt>{style}</dt><dd>{citation}</dd>"
-                     for style, citation in formats(facts, section=heading, url=url).items())
-    return (f'<details class="cite-section {contract.APPARATUS}"><summary>Cite this section</summary>'
-            f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
-            f"<dl>{styles}</dl></details>")
+    styles = "".join(
+        f"<dt>{style}</dt><dd>{citation}</dd>" for style, citation in formats(facts, section=heading, url=url).items()
+    )
+    return (
+        f'<details class="cite-section {contract.APPARATUS}"><summary>Cite this section</summary>'
+        f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
+        f"<dl>{styles}</dl></details>"
+    )
 
 
 def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> str:
@@ -220,11 +234,12 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
     if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):
         contract.must_match(CITED_HEADING, content, "cited headings")
 
-    def add(match):
+    def add(match: re.Match[str]) -> str:
         heading, _, anchor, inner = match.groups()
         if anchor not in cited:
             return heading
         return heading + section_box(facts, anchor, text_of(inner))
+
     return CITED_HEADING.sub(add, content)
 
 

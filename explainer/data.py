@@ -8,21 +8,49 @@ references between files) each file's own validator adds, with the same kind of 
 
 import datetime
 import html
-import re
-from pathlib import Path
-
 import json
+import math
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
+
+# One entry of a data file as YAML gives it: a mapping whose fields and their types each file's
+# schema (data/schemas/) states and checks at run time, and each file's validator then refines.
+Entry = dict[str, Any]
+# A data file's name as the callers hold it; messages print it as given.
+FilePath = Path | str
+# mkdocs.yml's nav: page paths, and titles over a page path or a nested nav.
+Nav = list[str | dict[str, "str | Nav"]]
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
+
+# Characters no data text may hold, multi-line or not: C0 and C1 controls other than tab and
+# newline (NUL, VT, ESC... make feed.xml ill-formed XML and reach pages and RIS files unseen),
+# bidirectional embeddings, overrides and isolates (they reorder what readers see), the
+# Unicode line and paragraph separators, and a byte order mark inside text.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
 
 
 class ExplainerError(Exception):
@@ -55,58 +83,151 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_list(path: Path) -> list[dict]:
-    """A YAML file holding a list of mappings, checked against data/schemas/<name>.schema.json."""
+def read_text(path: FilePath) -> str:
+    """A data file's text, or a DataError naming the file: missing, unreadable, or not UTF-8."""
     try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDatesLoader)
-    except (OSError, yaml.YAMLError) as error:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = error.object.count(b"\n", 0, error.start) + 1
+        raise DataError(
+            path,
+            problem=f"is not UTF-8 text: byte 0x{error.object[error.start]:02x} on line {line} "
+            "cannot be read; save the file as UTF-8",
+        ) from error
+    except OSError as error:
+        raise DataError(path, problem=f"cannot be read: {error.strerror or error}") from error
+
+
+def load_list(path: FilePath) -> list[Entry]:
+    """A YAML file holding a list of mappings, checked against data/schemas/<name>.schema.json.
+
+    The schema is part of the contract: a file without one is refused, not waved through.
+    Before the schema, every value of every entry is checked (check_values): numbers finite,
+    text without control characters.
+    """
+    text = read_text(path)
+    try:
+        entries: object = yaml.load(text, Loader=_TextDatesLoader)
+    except yaml.YAMLError as error:
         raise DataError(path, problem=f"cannot be read as YAML: {error}") from error
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise DataError(path, problem="must be a YAML list of entries (mappings)")
     schema = SCHEMAS / f"{Path(path).stem}.schema.json"
-    if schema.is_file():
-        check_schema(entries, path, schema)
+    if not schema.is_file():
+        raise DataError(
+            path,
+            problem=f"its schema data/schemas/{schema.name} is missing; restore it "
+            "(git checkout -- data/schemas): without it nothing in the file would be checked",
+        )
+    check_values(entries, path)
+    check_schema(entries, path, schema)
     return entries
 
 
+def check_values(entries: list[Entry], path: FilePath) -> None:
+    """Every value of every entry, at any depth: numbers finite, text free of FORBIDDEN characters.
+
+    JSON Schema cannot say either (NaN passes every numeric keyword, as NaN < 0 is false), so
+    this one helper says it for every data file, naming the entry and the field.
+    """
+    for position, entry in enumerate(entries):
+        for where, value in _leaves(entry, []):
+            field = field_name(where)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise DataError(
+                    path,
+                    entry_label(entry, position),
+                    field,
+                    f"must be a finite number, not {value} (.nan or .inf in YAML)",
+                )
+            if isinstance(value, str):
+                found = FORBIDDEN.search(value)
+                if found:
+                    raise DataError(
+                        path,
+                        entry_label(entry, position),
+                        field,
+                        f"holds the invisible control character U+{ord(found.group()):04X} at "
+                        f"character {found.start() + 1}; remove it (only tab and newline are "
+                        "allowed, and only in text that may run over several lines)",
+                    )
+
+
+def _leaves(value: object, where: list[str | int]) -> Iterator[tuple[list[str | int], object]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, [*where, key])
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from _leaves(item, [*where, number])
+    else:
+        yield where, value
+
+
+def field_name(where: list[str | int]) -> str:
+    """['rows', 0, 'value'] -> 'rows[1].value' (positions counted from 1, as editors count)."""
+    return "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".") or "(entry)"
+
+
+def entry_label(entry: Entry, position: int) -> str:
+    """An entry's name in messages: its id, else its date (editions), else its position."""
+    return entry_name(entry, position) if "id" in entry or "date" not in entry else str(entry["date"])
+
+
 def _validator(schema: Path) -> Draft202012Validator:
-    resources = [(p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
-                 for p in SCHEMAS.glob("*.schema.json")]
-    return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")),
-                                registry=Registry().with_resources(resources))
+    resources = [
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+        for p in SCHEMAS.glob("*.schema.json")
+    ]
+    return Draft202012Validator(
+        json.loads(schema.read_text(encoding="utf-8")), registry=Registry().with_resources(resources)
+    )
 
 
-TYPES = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
-         "integer": "a whole number", "null": "null"}
+TYPES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "number": "a number",
+    "integer": "a whole number",
+    "null": "null",
+}
 
 
-def check_schema(entries: list[dict], path, schema: Path) -> None:
+def check_schema(entries: object, path: FilePath, schema: Path) -> None:
     """Every schema error, as 'file: entry, field: problem', the first ten at most."""
     problems = []
     for error in sorted(_validator(schema).iter_errors(entries), key=lambda e: [str(p) for p in e.absolute_path]):
         where = list(error.absolute_path)
-        if not where or not isinstance(where[0], int):
-            problems.append(f"{path}: {error.message}")
+        if not where and error.validator == "minItems":
+            problems.append(f"{path}: holds no entries; it needs at least one")
             continue
-        entry = entries[where[0]]
-        name = entry_name(entry, where[0]) if "id" in entry or "date" not in entry else str(entry["date"])
-        field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in where[1:]).lstrip(".")
+        in_entry = bool(where) and isinstance(where[0], int) and isinstance(entries, list)
+        field = field_name(where[1:] if in_entry else where) if (where[1:] if in_entry else where) else ""
         problem = describe(error)
         if error.validator in ("required", "additionalProperties"):
             named = re.findall(r"'([^']+)'", error.message)
             field = ".".join(part for part in (field, named[0] if named else "") if part)
+        # A file that is one mapping (data/addresses.yml): its fields, by name.
+        if not (in_entry and isinstance(entries, list) and isinstance(where[0], int)):
+            problems.append(f"{path}: field '{field}': {problem}" if field else f"{path}: {error.message}")
+            continue
+        name = entry_label(entries[where[0]], where[0])
         problems.append(str(DataError(path, name, field or "(entry)", problem)))
     if problems:
         raise DataError(path, problem="\n".join(problems[:10]).removeprefix(f"{path}: "))
 
 
-def describe(error) -> str:
+def describe(error: ValidationError) -> str:
     """A schema error in an editor's words."""
-    kind, expected = error.validator, error.validator_value
+    kind = error.validator
+    expected: Any = error.validator_value  # the keyword's value in the schema: JSON of any shape
+    # The failing keyword's schema: a mapping (only a `false` schema is a bare boolean; these have none).
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
         return "missing"
     if kind == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        allowed = ", ".join(sorted(schema.get("properties", {})))
         return f"unknown field (known fields: {allowed})"
     if kind == "type":
         return f"must be {TYPES.get(expected, expected)}"
@@ -114,26 +235,29 @@ def describe(error) -> str:
         return "must be one of " + ", ".join(map(str, expected))
     if kind in ("minItems", "minLength"):
         return "missing or empty"
-    if kind in ("pattern", "anyOf", "oneOf") and error.schema.get("description"):
-        return f"must be {error.schema['description']}"
-    if kind in ("anyOf", "oneOf") and error.schema.get("x-message"):
-        return error.schema["x-message"]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") and schema.get("description"):
+        return f"{error.instance} is out of range: must be {schema['description']}"
+    if kind in ("pattern", "anyOf", "oneOf") and schema.get("description"):
+        return f"must be {schema['description']}"
+    if kind in ("anyOf", "oneOf") and schema.get("x-message"):
+        message: str = schema["x-message"]
+        return message
     return error.message
 
 
-def check_unique_ids(entries: list[dict], path, key: str = "id") -> None:
-    seen = set()
+def check_unique_ids(entries: list[Entry], path: FilePath, key: str = "id") -> None:
+    seen: set[object] = set()
     for position, entry in enumerate(entries):
         if entry.get(key) in seen:
             raise DataError(path, entry_name(entry, position), key, "used by an earlier entry too")
         seen.add(entry.get(key))
 
 
-def entry_name(entry: dict, position: int) -> str:
+def entry_name(entry: Entry, position: int) -> str:
     return str(entry.get("id") or f"#{position + 1}")
 
 
-def partial_date(value) -> str:
+def partial_date(value: object) -> str:
     """'2026-01-24', '2026-01' or '2026' as written (YAML may have read it as a date or int).
 
     Raises ValueError when it is neither of those forms nor a real calendar date.
@@ -143,11 +267,14 @@ def partial_date(value) -> str:
     if not match:
         raise ValueError(f"'{text}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = (int(part) if part else 1 for part in match.groups())
-    datetime.date(year, month, day)  # raises ValueError for 2026-02-30
+    try:
+        datetime.date(year, month, day)
+    except ValueError as error:  # 2026-02-30
+        raise ValueError(f"'{text}' is not a real date ({error})") from error
     return text
 
 
-def full_date(entry: dict, path, name: str, field: str) -> datetime.date:
+def full_date(entry: Entry, path: FilePath, name: str, field: str) -> datetime.date:
     """entry[field] as a real day written YYYY-MM-DD, or a DataError naming file, entry and field."""
     try:
         text = partial_date(entry[field])
@@ -169,7 +296,7 @@ def human_date(text: str) -> str:
     return " ".join(words)
 
 
-def nav_titles(nav) -> dict[str, str]:
+def nav_titles(nav: Nav | None) -> dict[str, str]:
     """Each page's navigation label, by its source path, from mkdocs.yml's nav list."""
     titles = {}
     for item in nav or []:
@@ -190,7 +317,7 @@ LINE_START_MARK = re.compile(r"^(?:[-+!]|\d+\.)")
 LINE_BREAKS = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
-def markdown_text(value) -> str:
+def markdown_text(value: object) -> str:
     """Data is text, never markup: HTML escaped; Markdown's marks escaped; line breaks (which
     would let a field start a heading, a code block or a list of its own) become spaces."""
     text = LINE_BREAKS.sub(" ", str(value)).lstrip(" \t")

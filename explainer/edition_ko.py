@@ -31,7 +31,19 @@ from typing import Any
 import yaml
 
 from . import pairs
-from .evidence import DATES, Block, Finding, Result, evidence_figures, quotation_found
+from .evidence import (
+    BODY,
+    DATES,
+    Block,
+    Finding,
+    PageText,
+    Result,
+    _support,
+    evidence_figures,
+    excerpt_holding,
+    page_of,
+    quotation_found,
+)
 from .korean import (
     HANGUL_WORD,
     QUOTATION,
@@ -199,31 +211,41 @@ def _values(text: str) -> set[Any]:
     return korean_quantities(text) | english_quantities(text) | {Decimal(v) for v in evidence_figures(text)}
 
 
-def check_blocks(blocks: list[Block], evidence: Mapping[str, str]) -> Result:
-    """Korean pages' quotations and figures against the evidence of the sources each block cites.
+def check_blocks(blocks: list[Block], evidence: Mapping[str, str], page: PageText | None = None) -> Result:
+    """Korean pages' quotations and figures against the evidence of the sources each block cites
+    (a field, such as the title or a heading, also against the page's body: explainer/evidence.py).
 
     Figures are read by value (2만8500명 = 28,500). A marked translation “한국어”(“English”) holds its
     English original to the evidence; any other quotation must be verbatim in a cited source's evidence
     (in practice a Korean-language source's)."""
     result = Result()
+    page = page if page is not None else page_of(blocks)
     for block in blocks:
+        result.texts.update(block.kinds or {block.field: 1})
         cited = list(dict.fromkeys(block.cited))
+        if block.field != BODY:
+            cited = list(dict.fromkeys(cited + page.cited))
         texts = [evidence.get(source, "") for source in cited]
-        for translation in marked_translations(block.text):
+        if block.field != BODY:
+            texts = [page.text, *texts]
+        holders = cited if block.field == BODY else ["", *cited]  # texts[i] is the evidence of holders[i]
+        quotations = [t.english for t in marked_translations(block.text)] + unmarked_quotations(block.text)
+        for quotation in quotations:
             result.quotations += 1
-            if not any(quotation_found(translation.english, t) for t in texts):
-                finding = Finding(block.text.strip(), "quotation", translation.english, cited)
-                result.findings.append(finding)
-        for quotation in unmarked_quotations(block.text):
-            result.quotations += 1
-            if not any(quotation_found(quotation, t) for t in texts):
-                result.findings.append(Finding(block.text.strip(), "quotation", quotation, cited))
-        numbers = set().union(*(_values(t) for t in texts)) if texts else set()
+            holder = next((i for i, t in enumerate(texts) if quotation_found(quotation, t)), None)
+            if holder is None:
+                result.findings.append(Finding(block.text.strip(), "quotation", quotation, cited, block.field))
+            elif holders[holder]:
+                _support(result, holders[holder], excerpt_holding(texts[holder], quotation=quotation))
         text = DATES.sub(" ", block.text)  # English dates (the record of changes is English) are not figures
         for value in sorted(korean_quantities(QUOTATION.sub(" ", text)) | _quoted_values(text)):
             result.figures += 1
-            if value not in numbers:
-                result.findings.append(Finding(block.text.strip(), "figure", f"{value.normalize():f}", cited))
+            written = f"{value.normalize():f}"
+            holder = next((i for i, t in enumerate(texts) if value in _values(t)), None)
+            if holder is None:
+                result.findings.append(Finding(block.text.strip(), "figure", written, cited, block.field))
+            elif holders[holder]:
+                _support(result, holders[holder], excerpt_holding(texts[holder], figure=written))
     return result
 
 

@@ -11,19 +11,32 @@ import hashlib
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from urllib.parse import quote
 
 from .build_inputs import is_preview
-from .data import DataError, full_date, human_date, markdown_text
+from .data import DataError, Entry, FilePath, full_date, human_date, markdown_text
 
 FOLDER = "editions"  # under docs/: copied into the site as it is, never rendered
+
+
+# A dated edition: one entry of data/editions.yml as data/schemas/editions.schema.json gives it,
+# with validate()'s date (a datetime.date).
+Edition = Entry
+
+
+def icon_link(svg: str) -> str:
+    """The site's icon inside the edition's <head>, as a data: address (the policy allows data:
+    images): without one, a browser asks the host for /favicon.ico, which the site lacks (a 404
+    and a console error), and an edition holds everything itself, so it links no file."""
+    address = "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/")
+    return f'<link rel="icon" type="image/svg+xml" href="{address}">'
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def validate(entries: list[dict], path, docs: Path, change_ids: list[str]) -> list[dict]:
+def validate(entries: list[Entry], path: FilePath, docs: Path, change_ids: list[str]) -> list[Edition]:
     """Entries oldest first; each file present with the hash it was registered with, and
     its last change one of change_ids (data/changes.yml's ids, newest first), in order."""
     previous = None
@@ -45,16 +58,29 @@ def validate(entries: list[dict], path, docs: Path, change_ids: list[str]) -> li
             if not str(entry[file_field]).startswith(FOLDER + "/"):
                 raise DataError(path, name, file_field, f"editions live in docs/{FOLDER}/")
             if not file.is_file():
-                raise DataError(path, name, file_field, f"docs/{entry[file_field]} is missing: a published "
-                                "edition is never deleted; restore it from git")
+                raise DataError(
+                    path,
+                    name,
+                    file_field,
+                    f"docs/{entry[file_field]} is missing: a published edition is never deleted; restore it from git",
+                )
             if sha256(file) != entry[hash_field]:
-                raise DataError(path, name, file_field, f"docs/{entry[file_field]} has changed since it was "
-                                "published: an edition is frozen; restore it from git (a new edition gets a new date)")
+                raise DataError(
+                    path,
+                    name,
+                    file_field,
+                    f"docs/{entry[file_field]} has changed since it was "
+                    "published: an edition is frozen; restore it from git (a new edition gets a new date)",
+                )
     registered = {e[f] for e in entries for f in ("file", "zip")}
     for file in sorted((docs / FOLDER).glob("*")) if (docs / FOLDER).is_dir() else []:
         if f"{FOLDER}/{file.name}" not in registered:
-            raise DataError(path, file.name, "file", f"docs/{FOLDER}/{file.name} is not registered: cut editions "
-                            "with `make edition`, which registers them")
+            raise DataError(
+                path,
+                file.name,
+                "file",
+                f"docs/{FOLDER}/{file.name} is not registered: cut editions with `make edition`, which registers them",
+            )
     return entries
 
 
@@ -80,23 +106,25 @@ def zip_is_local_preview(path: Path) -> bool:
     return canonical is not None and is_preview(canonical.group(1))
 
 
-def preview_zip_note(entries: list[dict[str, Any]], index: int, docs: Path) -> str:
+def preview_zip_note(entries: list[Edition], index: int, docs: Path) -> str:
     """What a reader of editions.html must know about an offline copy cut as a local preview:
     that its links point to this machine, and which later edition's copy replaces it."""
     if not zip_is_local_preview(docs / entries[index]["zip"]):
         return ""
-    replacement = next((entry for entry in entries[index + 1:] if not zip_is_local_preview(docs / entry["zip"])), None)
+    replacement = next((entry for entry in entries[index + 1 :] if not zip_is_local_preview(docs / entry["zip"])), None)
     if replacement:
         date = replacement["date"].isoformat()
         then = f'the offline copy of the <a href="#edition-{date}">edition of {human_date(date)}</a> replaces it'
     else:
         then = "a replacement will be cut once the site's hosted address is set"
-    return (", cut as a local preview: its links point to <code>127.0.0.1</code>, the address of the "
-            "computer it was made on, not to the published site; it stays as it was cut, and "
-            f"{then}")
+    return (
+        ", cut as a local preview: its links point to <code>127.0.0.1</code>, the address of the "
+        "computer it was made on, not to the published site; it stays as it was cut, and "
+        f"{then}"
+    )
 
 
-def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> str:
+def editions_markdown(entries: list[Edition], changes: list[Entry], docs: Path) -> str:
     """editions.html's list, newest first: date, its files and sizes, what changed since the
     previous one; for the newest, the changes made after it. changes: newest first."""
     if not entries:
@@ -108,23 +136,27 @@ def editions_markdown(entries: list[dict], changes: list[dict], docs: Path) -> s
         holds = position[entry["last_change"]]
         if index:
             since = entries[index - 1]
-            summary = (f"{changes_word(position[since['last_change']] - holds)} since "
-                       f"{human_date(since['date'].isoformat())}")
+            summary = (
+                f"{changes_word(position[since['last_change']] - holds)} since {human_date(since['date'].isoformat())}"
+            )
         else:
             summary = "the first edition"
         summary = markdown_text(summary)
         if index == len(entries) - 1 and holds:
-            summary += (f"; {changes_word(holds)} made after it {'is' if holds == 1 else 'are'} not in it "
-                        "(see the [changelog](changelog.md))")
+            summary += (
+                f"; {changes_word(holds)} made after it {'is' if holds == 1 else 'are'} not in it "
+                "(see the [changelog](changelog.md))"
+            )
         items.append(
             f'<li id="edition-{entry["date"].isoformat()}" markdown="span">'
             f'**<a href="{entry["file"]}">{human_date(entry["date"].isoformat())}</a>**: '
-            f'single page ({size_text((docs / entry["file"]).stat().st_size)}), '
+            f"single page ({size_text((docs / entry['file']).stat().st_size)}), "
             f'<a href="{entry["zip"]}">offline copy</a> (zip, {size_text((docs / entry["zip"]).stat().st_size)}'
             f"{preview_zip_note(entries, index, docs)}); "
-            f"{summary}.</li>")
+            f"{summary}.</li>"
+        )
     return '<ul class="editions" markdown="block">\n' + "\n".join(items) + "\n</ul>"
 
 
-def latest(entries: list[dict]) -> dict | None:
+def latest(entries: list[Edition]) -> Edition | None:
     return entries[-1] if entries else None

@@ -5,6 +5,8 @@ On a phone (under 600px) a comparison's rows become stacked cards and a bar char
 stack label over bar (site.css), so no figure scrolls sideways inside the page.
 """
 
+from pathlib import Path
+from typing import Any
 
 from . import contract
 from .data import DataError, check_unique_ids, entry_name
@@ -13,10 +15,10 @@ from .render import render as render_template
 MARKER = contract.FIGURE
 
 
-def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]:
+def validate(entries: list[dict[str, Any]], path: Path, source_ids: set[str]) -> dict[str, dict[str, Any]]:
     """What data/schemas/figures.schema.json cannot say: unique ids, known sources, row widths."""
     check_unique_ids(entries, path)
-    figures = {}
+    figures: dict[str, dict[str, Any]] = {}
     for position, figure in enumerate(entries):
         name = entry_name(figure, position)
         width = len(figure["columns"]) - 1
@@ -24,21 +26,39 @@ def validate(entries: list[dict], path, source_ids: set[str]) -> dict[str, dict]
             where = f"rows[{number}]"
             unknown = [s for s in row["sources"] if s not in source_ids]
             if unknown:
-                raise DataError(path, name, f"{where}.sources", f"unknown source id(s) {unknown} (see data/sources.yml)")
+                raise DataError(
+                    path, name, f"{where}.sources", f"unknown source id(s) {unknown} (see data/sources.yml)"
+                )
             if figure["kind"] == "comparison" and len(row["cells"]) != width:
                 raise DataError(path, name, f"{where}.cells", f"needs {width} cells, one per column")
+        if figure["kind"] == "bars" and not any(row["value"] > 0 for row in figure["rows"]):
+            raise DataError(
+                path,
+                name,
+                "rows",
+                "every bar is 0: bars are drawn as shares of the largest, so at least one value must be above 0",
+            )
         figures[figure["id"]] = figure
     return figures
 
 
-def render(figure: dict) -> str:
+def render(figure: dict[str, Any]) -> str:
     # markdown="span" everywhere text goes, so abbreviations get their tooltips there too.
     if figure["kind"] == "bars":
         largest = max(row["value"] for row in figure["rows"])
-        rows = [{"label": row["label"], "sources": row["sources"], "share": round(100 * row["value"] / largest, 1),
-                 "value": f"{row['value']:g}"} for row in figure["rows"]]
+        rows = [
+            {
+                "label": row["label"],
+                "sources": row["sources"],
+                "share": round(100 * row["value"] / largest, 1),
+                "value": f"{row['value']:g}",
+            }
+            for row in figure["rows"]
+        ]
     else:
         columns = figure["columns"][1:]
-        rows = [{"aspect": row["aspect"], "sources": row["sources"], "cells": list(zip(columns, row["cells"]))}
-                for row in figure["rows"]]
+        rows = [
+            {"aspect": row["aspect"], "sources": row["sources"], "cells": list(zip(columns, row["cells"]))}
+            for row in figure["rows"]
+        ]
     return render_template("figure.html", figure=figure, fid=f"figure-{figure['id']}", rows=rows)

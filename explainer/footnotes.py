@@ -5,6 +5,7 @@ Plain Python over a page's Markdown or HTML, no MkDocs: explainer/mkdocs_adapter
 
 import re
 from html import escape
+from typing import TypedDict
 
 from . import contract
 from .tag_stack import VOID_TAGS, TagStack
@@ -20,7 +21,7 @@ def ordered_clusters(markdown: str) -> str:
     for match in REFERENCE.finditer(markdown):
         first.setdefault(match.group(1), len(first))
 
-    def in_order(match):
+    def in_order(match: re.Match[str]) -> str:
         ids = sorted(dict.fromkeys(REFERENCE.findall(match.group(0))), key=first.__getitem__)
         return contract.footnote_references(ids)
 
@@ -38,8 +39,9 @@ def separated(html: str) -> str:
     return html.replace('</sup><sup id="fnref', '</sup><sup class="footnote-separator">,</sup><sup id="fnref')
 
 
-
-BACKLINKS = re.compile(r'(?:&#160;)?((?:<a class="footnote-backref" href="#fnref\d*:[^"]+" title="[^"]*">&#8617;</a>)+)')
+BACKLINKS = re.compile(
+    r'(?:&#160;)?((?:<a class="footnote-backref" href="#fnref\d*:[^"]+" title="[^"]*">&#8617;</a>)+)'
+)
 BACKLINK = re.compile(r'<a class="footnote-backref" href="#(fnref\d*:[^"]+)"')
 
 
@@ -52,9 +54,9 @@ def labelled_backlinks(html: str) -> str:
     places = _marker_places(html)
     order = {ref: position for position, ref in enumerate(places)}  # as the page reads
 
-    def rewrite(match):
+    def rewrite(match: re.Match[str]) -> str:
         seen: dict[str, int] = {}
-        links = []
+        links: list[str] = []
         for ref in sorted(BACKLINK.findall(match.group(1)), key=lambda r: order.get(r, len(order))):
             place = places.get(ref, "the text")
             seen[place] = seen.get(place, 0) + 1
@@ -75,7 +77,18 @@ def _marker_places(html: str) -> dict[str, str]:
 
 # Boxes, timeline entries and figures: their own title names a marker's place better than
 # the heading above them. Each maps to the class of the element holding its title.
-CONTAINERS = {"admonition": "admonition-title", "timeline-entry": "timeline-title", "data-figure": None}
+CONTAINERS: dict[str, str | None] = {
+    "admonition": "admonition-title",
+    "timeline-entry": "timeline-title",
+    "data-figure": None,
+}
+
+
+class _Container(TypedDict):
+    """What a box, timeline entry or figure opens: the class of its title (None: its figcaption), and that title."""
+
+    title_class: str | None
+    title: str
 
 
 class _PlaceFinder(TagStack):
@@ -85,26 +98,29 @@ class _PlaceFinder(TagStack):
         super().__init__()
         self.places: dict[str, str] = {}
         self.heading = ""
-        self.reading: tuple[str, dict | None, list[str]] | None = None  # tag, its container, text so far
+        self.reading: tuple[str, _Container | None, list[str]] | None = None  # tag, its container, text so far
 
-    def opened(self, tag, attributes, classes):
-        return next(({"title_class": CONTAINERS[c], "title": ""} for c in classes if c in CONTAINERS), None)
+    def opened(self, tag: str, attributes: dict[str, str], classes: set[str]) -> _Container | None:
+        return next((_Container(title_class=CONTAINERS[c], title="") for c in classes if c in CONTAINERS), None)
 
-    def started(self, tag, attributes, classes):
+    def started(self, tag: str, attributes: dict[str, str], classes: set[str]) -> None:
         if tag in VOID_TAGS:
             return
         if self.reading and tag == "abbr":  # keep the abbreviation's tooltip in the name
-            self.reading[2].append(self.get_starttag_text())
-        container = self.innermost()
+            self.reading[2].append(self.get_starttag_text() or "")  # never None inside a start tag
+        container: _Container | None = self.innermost()
         if re.fullmatch(r"h[1-6]", tag):
             self.reading = (tag, None, [])
-        elif container and not container["title"] and (
-                (tag == "figcaption" and container["title_class"] is None) or container["title_class"] in classes):
+        elif (
+            container
+            and not container["title"]
+            and ((tag == "figcaption" and container["title_class"] is None) or container["title_class"] in classes)
+        ):
             self.reading = (tag, container, [])
         if tag == "sup" and attributes.get("id", "").startswith("fnref"):
             self.places[attributes["id"]] = (container and container["title"]) or self.heading or "the text"
 
-    def ending(self, tag):
+    def ending(self, tag: str) -> None:
         if self.reading and tag == "abbr":
             self.reading[2].append("</abbr>")
         if self.reading and self.reading[0] == tag:
@@ -116,7 +132,7 @@ class _PlaceFinder(TagStack):
                 container["title"] = text
             self.reading = None
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         # A heading's text, without its ¶ permalink or footnote markers.
         if self.reading and not any(tag in ("sup", "a") for tag, _ in self.stack[-2:]):
             self.reading[2].append(escape(data, quote=False))

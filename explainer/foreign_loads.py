@@ -12,8 +12,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 SRC_TAGS = {"script", "img", "image", "iframe", "audio", "video", "source", "embed", "track", "input", "frame"}
-LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "prerender", "manifest",
-                "apple-touch-icon", "preconnect", "dns-prefetch"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "prerender",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 SVG_REFERENCING_TAGS = {"image", "use", "feimage"}  # SVG elements whose href the browser fetches
 URL_IN_CSS = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
 IMPORT_IN_CSS = re.compile(r"@import\s+['\"]([^'\"]+)", re.IGNORECASE)
@@ -39,7 +49,7 @@ def is_foreign(url: str) -> bool:
     if url.startswith("//"):
         return True  # same scheme, another host
     scheme = SCHEME.match(url)
-    return bool(scheme) and scheme.group(1) not in LOCAL_SCHEMES
+    return scheme is not None and scheme.group(1) not in LOCAL_SCHEMES
 
 
 def srcset_urls(srcset: str) -> list[str]:
@@ -51,42 +61,42 @@ def css_loads(css: str) -> list[str]:
 
 
 class _LoadFinder(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.loads: list[str] = []
         self._in_style = False
 
-    def handle_starttag(self, tag, attrs):
-        attrs = {name: value or "" for name, value in attrs}
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
         found = self.loads
-        if tag in SRC_TAGS and attrs.get("src"):
-            found.append(attrs["src"])
+        if tag in SRC_TAGS and values.get("src"):
+            found.append(values["src"])
         for name in ("srcset", "imagesrcset"):
-            if attrs.get(name):
-                found += srcset_urls(attrs[name])
+            if values.get(name):
+                found += srcset_urls(values[name])
         for name in ("poster", "background"):
-            if attrs.get(name):
-                found.append(attrs[name])
-        if tag == "link" and set(attrs.get("rel", "").lower().split()) & LOADING_RELS and attrs.get("href"):
-            found.append(attrs["href"])
+            if values.get(name):
+                found.append(values[name])
+        if tag == "link" and set(values.get("rel", "").lower().split()) & LOADING_RELS and values.get("href"):
+            found.append(values["href"])
         if tag in SVG_REFERENCING_TAGS:
-            found += [attrs[name] for name in ("href", "xlink:href") if attrs.get(name)]
-        if tag == "base" and attrs.get("href"):
-            found.append(attrs["href"])  # every relative load would then come from there
-        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
-            target = REFRESH_URL.match(attrs.get("content", ""))
+            found += [values[name] for name in ("href", "xlink:href") if values.get(name)]
+        if tag == "base" and values.get("href"):
+            found.append(values["href"])  # every relative load would then come from there
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            target = REFRESH_URL.match(values.get("content", ""))
             if target and target.group(1).strip():
                 found.append(target.group(1).strip())
-        if tag == "object" and attrs.get("data"):
-            found.append(attrs["data"])
-        if attrs.get("style"):
-            found += css_loads(attrs["style"])
+        if tag == "object" and values.get("data"):
+            found.append(values["data"])
+        if values.get("style"):
+            found += css_loads(values["style"])
         self._in_style = tag == "style"
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         self._in_style = False
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_style:
             self.loads += css_loads(data)
 

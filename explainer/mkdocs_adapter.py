@@ -59,8 +59,19 @@ from . import timeline as timeline_module
 from .build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
 from .csp import KnownScripts, UnknownInlineScript, with_policy
 from .data import ExplainerError, human_date
-from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
-from .evidence import Result, blocks_of, check_blocks
+from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
+from .evidence import (
+    PageText,
+    Result,
+    abstract_fields,
+    blocks_of,
+    check_blocks,
+    feed_fields,
+    field_blocks,
+    head_fields,
+    page_of,
+    with_excerpts,
+)
 from .foreign_loads import foreign_loads, published_file_problems
 from .offline import bundle
 from .references import bibtex, csl_json, ris
@@ -111,6 +122,9 @@ class Build:
     english_url: str = ""  # the English edition's address (the Korean one is it + ko/)
     strings: dict[str, str] = field(default_factory=dict)  # the interface words (data/ko/strings.yml)
     overlays: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # data/ko/*.yml, by English id
+    # page address -> its checked body and the sources it cites, for the texts around it
+    checked_pages: dict[str, PageText] = field(default_factory=dict)
+    front_fields: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # page address -> checked there
 
 
 _build: Build | None = None
@@ -170,8 +184,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "file": latest["file"],
         "url": (config.site_url or "") + latest["file"],
     }
-    # overrides/partials/copyright.html links the downloads by these names and marks the size.
-    extra["downloads"] = {"zip": ZIP_NAME, "pdf": PDF_NAME, "size_marker": SIZE_MARKER}
+    # overrides/partials/copyright.html links the downloads by these names and marks the size;
+    # the PDF only when this site will hold it (make pdf: SITE_PDF=1).
+    try:
+        pdf = PDF_NAME if pdf_in_build(os.environ) else None
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    extra["downloads"] = {"zip": ZIP_NAME, "pdf": pdf, "size_marker": SIZE_MARKER}
     css = (root / "docs" / STYLESHEET).read_text(encoding="utf-8")  # docs/ for both editions
     if "</style" in css.lower():
         raise ExplainerError(f"docs/{STYLESHEET}", problem="must not contain </style: it is written inside <style>")
@@ -366,8 +385,14 @@ def place_timeline(markdown: str, src: str, build: Build) -> str:
     if timeline_module.LATEST_MARKER in markdown:
         markdown = markdown.replace(timeline_module.LATEST_MARKER, timeline_module.render_latest(entries))
     if timeline_module.MARKER in markdown:
-        rendered = timeline_module.render(entries, src, build.titles, labels, date)
-        markdown = markdown.replace(timeline_module.MARKER, rendered)
+        # The site's date: the newest source or change date in the data, never the clock.
+        today = timeline_module.site_date(
+            [s["date"] for s in build.site.source_entries().values() if s["date"]]
+            + [change.date for change in build.site.changes]
+        )
+        markdown = markdown.replace(
+            timeline_module.MARKER, timeline_module.render(entries, src, build.titles, today, labels, date)
+        )
     return markdown
 
 
@@ -429,26 +454,66 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 "A map; the list under it names the same places, with their sources.",
             ),
         )
-    check_evidence(html, src, build)
+    html = check_evidence(html, page, build)
     build.anchors[src] = set(re.findall(r'\bid="([^"]+)"', html))
     return leave_out_of_search(html)  # after the footnote separators are written
 
 
-def check_evidence(html: str, src: str, build: Build) -> None:
-    """Every quotation and figure against the recorded evidence of a source cited beside it.
-    A warning per problem, so one build lists them all; strict mode then fails the build."""
-    check = edition_ko.check_blocks if build.korean else check_blocks
-    result = check(blocks_of(html), build.evidence)
+def check_evidence(html: str, page: Page, build: Build) -> str:
+    """Every quotation and figure against the recorded evidence of a source cited beside it, and
+    the texts around the body (front-matter title and description, headings, captions, table
+    headers, alt text) against the page and the sources it cites. Returns the HTML with each
+    footnote showing the excerpt that held its block (explainer/evidence.py with_excerpts)."""
+    fields = [(name, str(page.meta.get(name) or "")) for name in ("title", "description")]
+    build.front_fields[page.file.dest_uri] = set(fields)
+    blocks = blocks_of(html) + field_blocks(fields)
+    check = edition_ko.check_blocks if build.korean else check_blocks  # Korean pages read the Korean way
+    result = check(blocks, build.evidence)
+    report_evidence(page.file.src_uri, result, build)
+    build.checked_pages[page.file.dest_uri] = page_of(blocks)
+    build.pages_checked.append(page.file.src_uri)
+    return with_excerpts(html, result.supports)
+
+
+def report_evidence(where: str, result: Result, build: Build) -> None:
+    """A warning per problem, so one build lists them all; strict mode then fails the build."""
     for finding in result.findings:
-        log.warning(
-            "%s: %s. Quote the source's exact words, cite a source whose evidence has them in "
-            'this block, or mark a number the editors derived as <span class="derived">…</span>',
-            src,
-            finding,
+        advice = (
+            "Quote the source's exact words, cite a source whose evidence has them in this block, or mark "
+            'a number the editors derived as <span class="derived">…</span>'
+            if finding.field == "body"
+            else "Say only what the page's checked text or a source it cites says"
         )
-    build.checked.quotations += result.quotations
-    build.checked.figures += result.figures
-    build.pages_checked.append(src)
+        log.warning("%s: %s. %s", where, finding, advice)
+    build.checked.add(result)
+
+
+def check_head(output: str, page: Page, build: Build) -> None:
+    """What the theme wrote around the page: its <title>, descriptions and JSON-LD."""
+    known = build.checked_pages.get(page.file.dest_uri)
+    if known is None:
+        return
+    front = build.front_fields.get(page.file.dest_uri, set())
+    fields = [f for f in dict.fromkeys(head_fields(output)) if f not in front]
+    check = edition_ko.check_blocks if build.korean else check_blocks
+    report_evidence(page.file.src_uri, check(field_blocks(fields), build.evidence, known), build)
+
+
+def check_feed_and_abstracts(site_dir: Path, build: Build) -> None:
+    """After they are written: the feed's entries (held to the changelog that shows them, with
+    its sources) and each page's citation abstract (held to that page)."""
+    feed = site_dir / changes.FEED_NAME
+    if feed.is_file():
+        entries = field_blocks(feed_fields(feed.read_text(encoding="utf-8")))
+        shown = build.checked_pages.get("changelog.html", PageText())
+        result = check_blocks(entries, build.evidence, shown)
+        report_evidence(f"{changes.FEED_NAME} (held to changelog.html)", result, build)
+    for address, known in sorted(build.checked_pages.items()):
+        name = address.removesuffix(".html")
+        files = {suffix: site_dir / CITE_FOLDER / f"{name}.{suffix}" for suffix in ("json", "ris")}
+        texts = {suffix: path.read_text(encoding="utf-8") for suffix, path in files.items() if path.is_file()}
+        fields = field_blocks(abstract_fields(texts.get("json"), texts.get("ris")))
+        report_evidence(f"{CITE_FOLDER}/{name}.json and .ris", check_blocks(fields, build.evidence, known), build)
 
 
 # ---- on_post_template: the theme's own pages (404.html), rendered before the content pages ----
@@ -568,6 +633,7 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
             config.extra.get("preview", False),
             config.site_description or "",
             print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations),
+            pdf=bool(config.extra["downloads"]["pdf"]),  # the cover links the PDF only when the site holds it
         ),
     )
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
@@ -584,6 +650,7 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     build = current()
     build.produced[page.file.dest_uri] = addresses.ids_in(output)  # before the citation boxes add theirs
+    check_head(output, page, build)
     facts = page.meta.get("citation_facts") if page.meta else None
     if facts:  # after the theme: search, print and the evidence check never see these boxes and links
         if page.file.src_uri != PRINT_PAGE:  # on paper there is nothing to click or copy
@@ -614,13 +681,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if unplaced:
         log.warning("data/figures.yml: no page places %s; place or remove them", ", ".join(unplaced))
     write_bibliography(site_dir, build)
-    log.info(
-        "evidence: %d quotations and %d figures checked on %d pages against %d sources",
-        build.checked.quotations,
-        build.checked.figures,
-        len(build.pages_checked),
-        len(build.evidence),
-    )
     record = build.site.change_entries()
     for problem in changes.problems(record, build.updated, build.anchors):
         log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
@@ -634,6 +694,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site_dir / changes.FEED_NAME).write_text(feed, encoding="utf-8")
     check_addresses(site_dir, config, build)
     write_citations(site_dir, build)
+    check_feed_and_abstracts(site_dir, build)
+    log.info(
+        "evidence: %d quotations and %d figures checked on %d pages against %d sources",
+        build.checked.quotations,
+        build.checked.figures,
+        len(build.pages_checked),
+        len(build.evidence),
+    )
+    log.info(
+        "evidence: texts read, by kind: %s",
+        ", ".join(f"{kind} {count}" for kind, count in sorted(build.checked.texts.items())),
+    )
     prune_assets(site_dir, config)
     add_search_keywords(site_dir, build)
     problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown

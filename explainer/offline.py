@@ -13,12 +13,14 @@ from pathlib import Path
 from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
 from .editions import FOLDER as EDITIONS
 
+ZipDateTime = tuple[int, int, int, int, int, int]  # year, month, day, hours, minutes, seconds
+
 
 def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{round(size / 1000)} KB"
 
 
-def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
+def zip_bytes(files: dict[str, bytes], date_time: ZipDateTime) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name in sorted(files):
@@ -32,7 +34,7 @@ def zip_bytes(files: dict[str, bytes], date_time: tuple) -> bytes:
 ONLINE_ONLY = "data-online-only"  # on a link of the zipped copy that needs the network; site.css says so
 
 
-def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = frozenset()) -> bytes:
+def bundle(site: Path, date_time: ZipDateTime, site_url: str, keep: frozenset[str] = frozenset()) -> bytes:
     """The zip, with its size written into every page, on disk too.
 
     In the zipped copy the download links point at the hosted zip and PDF: the copy cannot
@@ -42,6 +44,7 @@ def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = f
     one). Every link to what stays out goes to the hosted site and is marked online-only
     (data-online-only, which the stylesheet labels), so that none fails without saying so.
     """
+
     def held(name: str) -> bool:
         return name != ZIP_NAME and (not name.startswith(EDITIONS + "/") or name in keep)
 
@@ -54,10 +57,17 @@ def bundle(site: Path, date_time: tuple, site_url: str, keep: frozenset[str] = f
     hosted |= {b'href="../' + local[len(b'href="') :]: online for local, online in list(hosted.items())}
     shown = "1.0 MB"
     for _ in range(10):
-        filled = {name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
-                  for name, data in files.items()}
-        archive = zip_bytes({name: to_hosted(data, hosted, site_url) if name.endswith(".html") else data
-                             for name, data in filled.items()}, date_time)
+        filled = {
+            name: data.replace(SIZE_MARKER.encode(), shown.encode()) if name in marked else data
+            for name, data in files.items()
+        }
+        archive = zip_bytes(
+            {
+                name: to_hosted(data, hosted, site_url) if name.endswith(".html") else data
+                for name, data in filled.items()
+            },
+            date_time,
+        )
         if human_size(len(archive)) == shown:
             break
         shown = human_size(len(archive))
@@ -72,6 +82,9 @@ def to_hosted(data: bytes, links: dict[bytes, bytes], site_url: str = "") -> byt
     for local, hosted in links.items():
         data = data.replace(local, hosted)
     if site_url:
-        data = re.sub(rb'(<a\b[^>]*?)(?<!' + ONLINE_ONLY.encode() + rb' )href="' + re.escape(site_url.encode()),
-                      lambda m: m.group(1) + ONLINE_ONLY.encode() + b' href="' + site_url.encode(), data)
+        data = re.sub(
+            rb"(<a\b[^>]*?)(?<!" + ONLINE_ONLY.encode() + rb' )href="' + re.escape(site_url.encode()),
+            lambda m: m.group(1) + ONLINE_ONLY.encode() + b' href="' + site_url.encode(),
+            data,
+        )
     return data

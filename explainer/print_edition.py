@@ -26,6 +26,7 @@ NOT_SEARCHED = re.compile(r'\sdata-search-exclude="[^"]*"')
 @dataclass
 class Chapter:
     """One page of the site as the edition needs it: its address's stem, title, date and HTML."""
+
     slug: str
     title: str
     updated: datetime.date
@@ -36,7 +37,7 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
     """Make one page's ids unique in the edition, its links point inside it, its headings a level lower."""
     content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
 
-    def link(match):
+    def link(match: re.Match[str]) -> str:
         target = match.group(1)
         page, _, anchor = target.partition("#")
         if not page:
@@ -56,30 +57,51 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
     return LINK.sub(link, content)
 
 
-def edition(pages, site_name: str, site_url: str, reporting_through: dict, preview: bool = False,
-            description: str = "", licence: str = "") -> str:
+def edition(
+    pages: list[Chapter],
+    site_name: str,
+    site_url: str,
+    reporting_through: dict[str, str],
+    preview: bool = False,
+    description: str = "",
+    licence: str = "",
+    pdf: bool = False,
+) -> str:
+    """pdf: the site will hold the PDF printed from this page (make pdf), so the cover links it."""
     included = {p.slug for p in pages}
     updated = max(p.updated for p in pages)
     # Each chapter's page number is filled in by scripts/make_pdf.py after a first printing.
-    contents = "\n".join(f'<li><a href="#{p.slug}">{escape(p.title)}</a>'
-                         f'<span class="print-page-number" data-chapter="{p.slug}"></span></li>' for p in pages)
+    contents = "\n".join(
+        f'<li><a href="#{p.slug}">{escape(p.title)}</a>'
+        f'<span class="print-page-number" data-chapter="{p.slug}"></span></li>'
+        for p in pages
+    )
     sections = "\n".join(
         f'<section class="print-section" id="{p.slug}" aria-label="{escape(p.title)}">\n'
         f"{rewrite(p.content, p.slug, included, site_url)}\n</section>"
         for p in pages
     )
-    address = (f"Local preview, not a published edition: <a href=\"{site_url}\">{site_url}</a>" if preview else
-               f"Online edition: <a href=\"{site_url}\">{site_url}</a>. Its addresses do not change.")
+    address = (
+        f'Local preview, not a published edition: <a href="{site_url}">{site_url}</a>'
+        if preview
+        else f'Online edition: <a href="{site_url}">{site_url}</a>. Its addresses do not change.'
+    )
     return (
         '<section class="print-title-page">\n'
         f'<p class="print-subtitle">{escape(description)}</p>\n'
         f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
         f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
         f'<p class="print-address {contract.LIVE_ONLY}">{address}</p>\n'
-        f'<p class="print-address {contract.LIVE_ONLY}">As a <abbr title="Portable Document Format">PDF</abbr>: '
-        f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
-        f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
+        + (
+            f'<p class="print-address {contract.LIVE_ONLY}">As a <abbr title="Portable Document Format">PDF</abbr>: '
+            f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
+            if pdf
+            else ""
+        )
+        + f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"
-        f'<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2><ol>{contents}</ol></nav>\n'
+        '<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents'
+        '<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2>'
+        f"<ol>{contents}</ol></nav>\n"
         f"{sections}"
     )

@@ -27,8 +27,11 @@ def chapter_notes(html: str) -> str:
     """A chapter's footnotes as its notes: headed, without the way back or the source-list link.
     Raises when a chapter has footnotes and a pattern no longer matches (markup changed)."""
     if '<div class="footnote">' in html:
-        for pattern, what in ((NOTES_START, "the footnote list"), (WAY_BACK, "footnote ways back"),
-                              (TO_SOURCE_LIST, "footnote links to the source list")):
+        for pattern, what in (
+            (NOTES_START, "the footnote list"),
+            (WAY_BACK, "footnote ways back"),
+            (TO_SOURCE_LIST, "footnote links to the source list"),
+        ):
             contract.must_match(pattern, html, what)
     html = WAY_BACK.sub("", html)
     html = TO_SOURCE_LIST.sub("", html)
@@ -42,7 +45,8 @@ def page_css(chapters: list[tuple[str, str]], head: str, address: str) -> str:
         f" @top-center {{ content: {css_string(head)}; font-size: 8pt; color: #444; }}"
         f" @bottom-left {{ content: {css_string(address)}; font-size: 7pt; color: #444; }}"
         ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }',
-        "@page :first { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }",
+        "@page :first { @top-center { content: none; } @bottom-left { content: none; }"
+        " @bottom-right { content: none; } }",
     ]
     for section_id, title in chapters:
         name = f"chapter-{section_id}"
@@ -61,6 +65,9 @@ def with_abbreviations(html: str, definitions_text: str) -> str:
     if not defined:
         return html
     word = re.compile(r"\b(" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")\b")
-    return "".join(part if part.startswith("<") else
-                   word.sub(lambda m: f'<abbr title="{escape(defined[m.group(1)])}">{m.group(1)}</abbr>', part)
-                   for part in re.split(r"(<[^>]+>)", html))
+    return "".join(
+        part
+        if part.startswith("<")
+        else word.sub(lambda m: f'<abbr title="{escape(defined[m.group(1)])}">{m.group(1)}</abbr>', part)
+        for part in re.split(r"(<[^>]+>)", html)
+    )

@@ -8,6 +8,8 @@ attribute (written with a value) from the page once the page is indexed.
 """
 
 import re
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict
 
 from . import contract
 
@@ -27,9 +29,11 @@ MARKER = re.compile(r'\bid="fnref\d*:')  # Python-Markdown's <sup> around a foot
 def leave_out_of_search(html: str) -> str:
     if 'id="fnref' in html:  # footnote markers are left out by this pattern: it must see them
         contract.must_match(START_TAG, html, "footnote markers and apparatus blocks")
-    def mark(match):
+
+    def mark(match: re.Match[str]) -> str:
         tag, attributes = match.groups()
-        classes = set((CLASSES.search(attributes) or [None, ""])[1].split())
+        found = CLASSES.search(attributes)
+        classes = set((found[1] if found else "").split())
         if classes & LEFT_OUT.keys() or (tag == "sup" and MARKER.search(attributes)):
             return f'<{tag} {contract.SEARCH_EXCLUDE}="apparatus"{attributes}>'
         return match.group(0)
@@ -39,7 +43,8 @@ def leave_out_of_search(html: str) -> str:
 
 # ---- What search finds a page by beyond its text (data/search.yml) ----
 
-def load_search(root) -> dict[str, list[str]]:
+
+def load_search(root: Path) -> dict[str, list[str]]:
     """data/search.yml by page or section: {'us-forces.md#troop-levels': ['tripwire', ...]}."""
     from .data import DataError, data_path, entry_name, load_list
 
@@ -54,7 +59,24 @@ def load_search(root) -> dict[str, list[str]]:
     return found
 
 
-def with_keywords(index: dict, keywords: dict[str, list[str]]) -> list[str]:
+class SearchDoc(TypedDict):
+    """One page or section in Material's search index (search/search_index.json)."""
+
+    location: str
+    title: str
+    text: str
+    boost: NotRequired[float]
+    tags: NotRequired[list[str]]
+
+
+class SearchIndex(TypedDict):
+    """Material's search index: lunr's settings, then the documents."""
+
+    config: dict[str, Any]  # the search plugin's settings, as Material writes them
+    docs: list[SearchDoc]
+
+
+def with_keywords(index: SearchIndex, keywords: dict[str, list[str]]) -> list[str]:
     """Material's search index with each listed section's keywords as its `tags` (a field lunr
     ranks far above title and text, so a keyword leads to the section that treats it; the
     stylesheet hides tags in the results). Returns the listed sections the index lacks."""

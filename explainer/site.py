@@ -18,7 +18,6 @@ on the HTML by the build, and by `python -m explainer post SITE` on any engine's
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +32,9 @@ from . import footnotes as footnotes_module
 from . import map as map_module
 from . import sources as sources_module
 from . import timeline as timeline_module
-from .addresses import REGISTRY, read_registry
+from .addresses import REGISTRY, lost_addresses, read_registry
 from .build_inputs import symlinks
-from .data import ExplainerError, data_path, human_date, load_list, nav_titles
+from .data import ExplainerError, data_path, human_date, load_list, nav_titles, read_text
 from .front_matter import problems as front_matter_problems
 from .front_matter import unreadable
 
@@ -248,13 +247,16 @@ class Site:
         ]
 
         live, moved = read_registry(data / "addresses.yml")
+        lost = lost_addresses(root, live, moved)  # against the registries git holds: addresses are permanent
+        if lost:
+            raise ExplainerError(REGISTRY, problem="\n".join(lost).removeprefix(f"{REGISTRY}: "))
         addresses = Addresses(frozenset(live), moved)
 
         place_path = data / "map" / "places.yml"
-        place_entries = map_module.validate(load_list(place_path), place_path, source_ids)
+        place_entries = map_module.validate(load_list(place_path), place_path, source_ids, named=map_module.DESCRIBED)
         found = map_module.positions(place_entries)
         places = [Place(p["id"], p["name"], found.get(p["id"]), p) for p in place_entries]
-        outline = _read_json(data / "map" / "korea-outline.json", ("south", "north", "boundary"))
+        outline = map_module.load_outline(data / "map" / "korea-outline.json")
 
         abbreviations = _read_text(data_path(root, "abbreviations.md"))
         article = _read_text(data / "article.txt")
@@ -295,6 +297,8 @@ class Site:
                 raise ExplainerError(
                     "data/timeline.yml", entry.id, "page", "must point at a section page, not at the timeline"
                 )
+        # Its anchor: explicit ids are in the Markdown already (rendered ones are checked on the HTML).
+        timeline_module.check_pages(self.timeline_entries(), "data/timeline.yml", self.root / "docs")
         placed: set[str] = set()
         for doc in self.pages.values():
             unknown = [
@@ -373,20 +377,7 @@ def _change(entry: dict[str, Any]) -> Change:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ExplainerError(path, problem=f"cannot be read: {error}") from error
-
-
-def _read_json(path: Path, keys: tuple[str, ...]) -> dict[str, Any]:
-    try:
-        value = json.loads(_read_text(path))
-    except ValueError as error:
-        raise ExplainerError(path, problem=f"is not JSON: {error}") from error
-    if not isinstance(value, dict) or any(not isinstance(value.get(k), list) or not value[k] for k in keys):
-        raise ExplainerError(path, problem=f"must be an object with the lists {', '.join(keys)}")
-    return value
+    return read_text(path)  # missing, unreadable or not UTF-8: named
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -429,7 +420,12 @@ def _read_pages(docs: Path, titles: dict[str, str]) -> dict[str, Page]:
         reason = unreadable(text)
         if reason:
             raise ExplainerError(f"docs/{src}", problem=f"front matter {reason}")
-        meta = front_matter(text) or {}
+        meta = front_matter(text)
+        if meta is None:  # MkDocs would read the lines as plain-text metadata: no dates, misleading messages
+            raise ExplainerError(
+                f"docs/{src}",
+                problem="the page must open with its front matter between two lines of three hyphens (---)",
+            )
         found = front_matter_problems(meta)
         if found:
             raise ExplainerError(f"docs/{src}", problem="front matter: " + "; ".join(found))

@@ -8,6 +8,7 @@ with its licence (data/map/LICENSE.md), so the build reads only that file.
 
 import json
 import sys
+from pathlib import Path
 
 COUNTRIES = {"410": "south", "408": "north"}  # ISO 3166 numeric codes, as world-atlas ids them
 
@@ -37,7 +38,9 @@ def ring(indices: list[int], arcs) -> list[tuple[float, float]]:
 def outline(topology: dict) -> dict:
     arcs = decoded_arcs(topology)
     shapes = {COUNTRIES[g["id"]]: g for g in topology["objects"]["countries"]["geometries"] if g.get("id") in COUNTRIES}
-    used = {name: {i if i >= 0 else ~i for polygon in g["arcs"] for r in polygon for i in r} for name, g in shapes.items()}
+    used = {
+        name: {i if i >= 0 else ~i for polygon in g["arcs"] for r in polygon for i in r} for name, g in shapes.items()
+    }
     shared = sorted(used["south"] & used["north"])  # the line between the two Koreas
     return {
         "source": "Natural Earth 1:50m Admin 0 countries, v4.1.0, via the npm package world-atlas 2.0.2",
@@ -47,6 +50,6 @@ def outline(topology: dict) -> dict:
 
 
 if __name__ == "__main__":
-    topology = json.load(open(sys.argv[1], encoding="utf-8"))
+    topology = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     json.dump(outline(topology), sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")

@@ -67,8 +67,9 @@ def make_pdf(site: Path, output: Path) -> Path:
     if not chromium:
         sys.exit("make_pdf: no 'chromium' on PATH (run scripts/browser.sh)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
-                                             env={**os.environ, "FONTCONFIG_FILE": str(FONTS), "TZ": "UTC"})
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS, env={**os.environ, "FONTCONFIG_FILE": str(FONTS), "TZ": "UTC"}
+        )
         try:
             page = browser.new_page()
             page.goto((site / "print.html").as_uri())
@@ -81,8 +82,7 @@ def make_pdf(site: Path, output: Path) -> Path:
             missing = [heading for heading in headings.values() if key(heading) not in starts]
             if missing:
                 sys.exit(f"make_pdf: chapters missing from the PDF outline: {missing}")
-            page.evaluate(FILL_CONTENTS, {chapter: starts[key(heading)]
-                                          for chapter, heading in headings.items()})
+            page.evaluate(FILL_CONTENTS, {chapter: starts[key(heading)] for chapter, heading in headings.items()})
             print_page(page, output)
         finally:
             browser.close()
@@ -99,3 +99,7 @@ if __name__ == "__main__":
     site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else site_dir / PDF_NAME
     print(f"wrote {make_pdf(site_dir, out)}")
+    if out == site_dir / PDF_NAME and f'href="{PDF_NAME}"' not in (site_dir / "index.html").read_text(encoding="utf-8"):
+        print(
+            f"note: this site's pages do not link {PDF_NAME}: build it with SITE_PDF=1 (make pdf does)", file=sys.stderr
+        )

@@ -25,10 +25,11 @@ def main(argv):
     if supported(sys.version_info):
         return 0
     sys.stderr.write(
-        "This project needs Python {0}.{1} to {2}.{3}; {4} is Python {5}.\n"
+        f"This project needs Python {OLDEST[0]}.{OLDEST[1]} to {NEWEST[0]}.{NEWEST[1]}; "
+        f"{sys.executable} is Python {sys.version.split()[0]}.\n"
         "Debian 12 (python3 3.11) and Debian 13 (python3 3.13) have one: apt-get install python3 python3-venv.\n"
-        "Or name another interpreter: make test PYTHON=/usr/bin/python3.13\n".format(
-            OLDEST[0], OLDEST[1], NEWEST[0], NEWEST[1], sys.executable, sys.version.split()[0]))
+        "Or name another interpreter: make test PYTHON=/usr/bin/python3.13\n"
+    )
     return 1
 
 

@@ -60,16 +60,20 @@ def html_pages(site) -> dict[str, BeautifulSoup]:
     editions: frozen copies, made once by `make edition` and tested as such (test_changes.py).
     Not the Korean edition (ko/) yet: its pages are tested by tests/test_edition_ko*.py until the
     English suite's page checks are extended to them (korean_pages)."""
-    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            for path in sorted(site.rglob("*.html"))
-            if not path.relative_to(site).as_posix().startswith(("editions/", "ko/"))}
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+        if not path.relative_to(site).as_posix().startswith(("editions/", "ko/"))
+    }
 
 
 @pytest.fixture(scope="session")
 def korean_pages(site) -> dict[str, BeautifulSoup]:
     """The Korean edition's pages, by their address under ko/ (ko/sources.html)."""
-    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            for path in sorted((site / "ko").rglob("*.html"))}
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted((site / "ko").rglob("*.html"))
+    }
 
 
 @pytest.fixture
@@ -100,6 +104,7 @@ def broken_copy(tmp_path):
 
 
 # ---- The browser: Debian's chromium, driven by Playwright, never a downloaded build ----
+
 
 @pytest.fixture(scope="session")
 def chromium():
@@ -148,8 +153,7 @@ class Visit:
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def foreign_requests(self, allowed_prefix: str) -> list[str]:
-        return [url for url in self.requests
-                if not url.startswith((allowed_prefix, "data:", "blob:", "about:"))]
+        return [url for url in self.requests if not url.startswith((allowed_prefix, "data:", "blob:", "about:"))]
 
 
 @pytest.fixture
@@ -182,4 +186,6 @@ def pytest_collection_modifyitems(config, items):
             if needs & fixtures and not item.get_closest_marker(marker):
                 item.add_marker(marker)
         if item.get_closest_marker("unit") and needs & (SITE_FIXTURES | BUILD_FIXTURES | BROWSER_FIXTURES):
-            raise pytest.UsageError(f"{item.nodeid} is marked unit but needs {sorted(needs)}: a unit test builds nothing")
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked unit but needs {sorted(needs)}: a unit test builds nothing"
+            )

@@ -29,12 +29,16 @@ PHONE_CARDS = "deterrence.html, 360px wide"  # its comparison stacked as cards, 
 # describes it), each with its reason. Nothing else is allowed: fix the page instead.
 H32_2 = "WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2"  # "form has no submit button"
 HTMLCS_ALLOWED = {
-    (H32_2, "form.md-search__form"):
-        "search runs as you type in the open search dialog (no change of context), Enter opens "
-        "the first result (test_search_works_from_the_keyboard_alone[enter]); a submit button would do nothing",
-    (H32_2, "form.md-header__option"):
-        "Material's palette toggle, not a form to send: activating it only recolours the page, "
-        "not a change of context (WCAG 3.2.2), and Enter works (test_palette_switches_from_the_keyboard)",
+    (
+        H32_2,
+        "form.md-search__form",
+    ): "search runs as you type in the open search dialog (no change of context), Enter opens "
+    "the first result (test_search_works_from_the_keyboard_alone[enter]); a submit button would do nothing",
+    (
+        H32_2,
+        "form.md-header__option",
+    ): "Material's palette toggle, not a form to send: activating it only recolours the page, "
+    "not a change of context (WCAG 3.2.2), and Enter works (test_palette_switches_from_the_keyboard)",
 }
 
 RUN_AXE = "axe.run(document, {resultTypes: ['violations']})"
@@ -52,6 +56,7 @@ RUN_HTMLCS = """() => new Promise((resolve, reject) => HTMLCS.process('WCAG2AA',
 @dataclass
 class Node:
     """One node of the accessibility tree, as Playwright's ARIA snapshot gives it."""
+
     role: str
     name: str = ""
     level: int | None = None
@@ -69,6 +74,7 @@ SNAPSHOT_ENTRY = re.compile(r'(?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?(
 
 def accessibility_tree(snapshot: str) -> Node:
     """Parse Playwright's ARIA snapshot (YAML: `- role "name" [level=2]:` and children)."""
+
     def nodes(items):
         for item in items if isinstance(items, list) else []:
             key, value = next(iter(item.items())) if isinstance(item, dict) else (item, None)
@@ -138,10 +144,14 @@ def test_html_codesniffer_finds_no_errors_but_the_allowed(audit, request):
             pytest.fail(message)
         pytest.skip(message)
     errors = [(path, e) for path, result in audit.items() for e in result.htmlcs]
-    unlisted = [f"{path}: {e['code']} at {e['element']}: {e['message']}"
-                for path, e in errors if (e["code"], e["element"]) not in HTMLCS_ALLOWED]
-    assert not unlisted, (f"HTML_CodeSniffer {HTMLCS_VERSION} WCAG2AA, {request.node.callspec.id} palette:\n"
-                          + "\n".join(unlisted))
+    unlisted = [
+        f"{path}: {e['code']} at {e['element']}: {e['message']}"
+        for path, e in errors
+        if (e["code"], e["element"]) not in HTMLCS_ALLOWED
+    ]
+    assert not unlisted, (
+        f"HTML_CodeSniffer {HTMLCS_VERSION} WCAG2AA, {request.node.callspec.id} palette:\n" + "\n".join(unlisted)
+    )
     # An allowance nothing needs any more goes; this also shows the engine really ran.
     unused = set(HTMLCS_ALLOWED) - {(e["code"], e["element"]) for _, e in errors}
     assert not unused, f"allowed but no longer reported, remove from HTMLCS_ALLOWED: {sorted(unused)}"
@@ -154,8 +164,11 @@ def structure_problems(path: str, tree: Node) -> list[str]:
     nodes = list(tree.walk())
     levels = [node.level for node, _ in nodes if node.role == "heading"]
     problems = [f"{levels.count(1)} level-1 headings, not one"] if levels.count(1) != 1 else []
-    problems += [f"a level-{after} heading follows level {before or 'none'}"
-                 for before, after in zip([0] + levels, levels) if after > before + 1]
+    problems += [
+        f"a level-{after} heading follows level {before or 'none'}"
+        for before, after in zip([0, *levels], levels)
+        if after > before + 1
+    ]
     if [node.role for node, _ in nodes].count("main") != 1:
         problems.append("no single main landmark")
     for node, ancestors in nodes:
@@ -165,8 +178,11 @@ def structure_problems(path: str, tree: Node) -> list[str]:
     if path.startswith("print.html"):  # one document: its title, then one chapter per page
         chapters = [node for node, _ in nodes if node.role == "region"]
         problems += [] if chapters else ["no chapters (named sections)"]
-        problems += [f"chapter '{chapter.name}' does not open with a level-2 heading" for chapter in chapters
-                     if next((n.level for n, _ in chapter.walk() if n.role == "heading"), None) != 2]
+        problems += [
+            f"chapter '{chapter.name}' does not open with a level-2 heading"
+            for chapter in chapters
+            if next((n.level for n, _ in chapter.walk() if n.role == "heading"), None) != 2
+        ]
     return [f"{path}: {problem}" for problem in problems]
 
 
@@ -190,22 +206,36 @@ def test_the_structure_check_names_each_problem():
   - figure
 """
     problems = "\n".join(structure_problems("print.html", accessibility_tree(snapshot)))
-    for expected in ["2 level-1 headings", "a level-4 heading follows level 1", "no single main landmark",
-                     "img without an accessible name, in link 'Home'",
-                     "table without an accessible name, in figure 'Caption: with a colon'",
-                     "figure without an accessible name, in region 'A chapter'",
-                     "chapter 'A chapter' does not open with a level-2 heading"]:
+    for expected in [
+        "2 level-1 headings",
+        "a level-4 heading follows level 1",
+        "no single main landmark",
+        "img without an accessible name, in link 'Home'",
+        "table without an accessible name, in figure 'Caption: with a colon'",
+        "figure without an accessible name, in region 'A chapter'",
+        "chapter 'A chapter' does not open with a level-2 heading",
+    ]:
         assert expected in problems
 
 
-FOCUS_STYLE = ["outlineStyle", "outlineWidth", "outlineColor", "boxShadow", "backgroundColor", "color",
-               "textDecorationLine", "textDecorationColor", "borderColor"]
+FOCUS_STYLE = [
+    "outlineStyle",
+    "outlineWidth",
+    "outlineColor",
+    "boxShadow",
+    "backgroundColor",
+    "color",
+    "textDecorationLine",
+    "textDecorationColor",
+    "borderColor",
+]
 
 
 def focused(page) -> dict:
     """The focused element, and whether focus shows: does any style a reader sees differ
     between the element focused and the same element unfocused?"""
-    return page.evaluate("""props => {
+    return page.evaluate(
+        """props => {
         const e = document.activeElement;
         // Material hides the palette radio and draws its focus ring on the label after it.
         const shown = () => e.classList.contains('md-option') ? e.nextElementSibling : e;
@@ -218,7 +248,9 @@ def focused(page) -> dict:
         const without = style();
         e.focus({focusVisible: true});
         return {...info, ring: withFocus !== without};
-    }""", FOCUS_STYLE)
+    }""",
+        FOCUS_STYLE,
+    )
 
 
 def tab_to(page, class_prefix: str, presses: int = 15) -> None:
@@ -259,8 +291,10 @@ def test_search_works_from_the_keyboard_alone(visit, http_site, keys):
     page.goto(http_site + "index.html")
     tab_to(page, "md-search__input")
     page.keyboard.type("Humphreys", delay=10)
-    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item > a')]"
-                           ".some(a => a.href.includes('h=humphreys'))", timeout=15000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item > a')].some(a => a.href.includes('h=humphreys'))",
+        timeout=15000,
+    )
     for key in keys:
         page.keyboard.press(key)
     page.wait_for_url("**/us-forces.html**")
@@ -315,9 +349,12 @@ def test_the_menu_of_a_narrow_screen_opens_and_closes_from_the_keyboard(visit, h
             break
         seen.append(page.evaluate("document.activeElement.textContent.trim()"))
         try:  # on top, once a panel has slid away
-            page.wait_for_function("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            page.wait_for_function(
+                """() => { const e = document.activeElement, r = e.getBoundingClientRect();
                 const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-                return !!hit && (hit === e || e.contains(hit)) }""", timeout=2000)
+                return !!hit && (hit === e || e.contains(hit)) }""",
+                timeout=2000,
+            )
         except PlaywrightTimeout:
             pytest.fail(f"Tab reached a menu item the reader cannot see: {seen[-1]!r}")
         if page.evaluate("document.activeElement.htmlFor") == "__toc":
@@ -327,5 +364,7 @@ def test_the_menu_of_a_narrow_screen_opens_and_closes_from_the_keyboard(visit, h
         page.keyboard.press("Tab")
     else:
         pytest.fail("Tab never left the open menu")
-    assert any(text.startswith("Wartime operational control") for text in seen), f"the page's contents were not reached: {seen}"
+    assert any(text.startswith("Wartime operational control") for text in seen), (
+        f"the page's contents were not reached: {seen}"
+    )
     assert not page.evaluate("document.getElementById('__drawer').checked"), "the menu stayed open with focus behind it"

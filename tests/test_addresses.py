@@ -6,7 +6,6 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, run_build, serve_folder
 
 REGISTRY = "data/addresses.yml"
@@ -17,6 +16,7 @@ def content_pages(html_pages):
 
 
 # ---- The registry and the build agree ----
+
 
 def test_every_registered_address_is_produced(html_pages):
     live = yaml.safe_load((ROOT / REGISTRY).read_text(encoding="utf-8"))["live"]
@@ -37,7 +37,9 @@ def test_deleting_a_registered_page_fails_naming_it(broken_copy):
 def test_renaming_a_registered_anchor_fails_naming_it(broken_copy):
     # A tidy rename: the new id is registered and every internal link follows it.
     # Only the registry knows that outside citations still point at the old one.
-    broken_copy.edit(REGISTRY, "  - us-forces.html#troop-levels\n", "  - us-forces.html#troop-levels\n  - us-forces.html#troops\n")
+    broken_copy.edit(
+        REGISTRY, "  - us-forces.html#troop-levels\n", "  - us-forces.html#troop-levels\n  - us-forces.html#troops\n"
+    )
     broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troops}")
     for path in [*broken_copy.path.glob("docs/*.md"), broken_copy.path / "data" / "timeline.yml"]:
         path.write_text(path.read_text(encoding="utf-8").replace("us-forces.md#troop-levels", "us-forces.md#troops"))
@@ -47,7 +49,7 @@ def test_renaming_a_registered_anchor_fails_naming_it(broken_copy):
 
 
 def test_an_unregistered_anchor_fails_naming_it(broken_copy):
-    broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troops}")
+    broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troop-levels}\n\n### Troops {#troops}")
     result = broken_copy.build()
     assert result.returncode != 0
     assert "us-forces.html#troops" in result.stderr, result.stderr[-1500:]
@@ -55,8 +57,11 @@ def test_an_unregistered_anchor_fails_naming_it(broken_copy):
 
 def test_adding_an_unregistered_page_fails_naming_it(broken_copy):
     (broken_copy.path / "docs" / "draft.md").write_text(
-        "---\ntitle: Draft\ndescription: A draft.\npublished: 2026-11-27\nupdated: 2026-11-27\n---\n# Draft\n")
-    broken_copy.edit("mkdocs.yml", "      - Changelog: changelog.md\n", "      - Changelog: changelog.md\n      - Draft: draft.md\n")
+        "---\ntitle: Draft\ndescription: A draft.\npublished: 2026-11-27\nupdated: 2026-11-27\n---\n# Draft\n"
+    )
+    broken_copy.edit(
+        "mkdocs.yml", "      - Changelog: changelog.md\n", "      - Changelog: changelog.md\n      - Draft: draft.md\n"
+    )
     result = broken_copy.build()
     assert result.returncode != 0
     assert "draft.html" in result.stderr, result.stderr[-1500:]
@@ -89,14 +94,16 @@ def moved_site(tmp_path_factory):
         (REGISTRY, "  - glossary.html", "  - terms.html"),
         (REGISTRY, "moved: []", "moved:\n  - from: glossary.html\n    to: terms.html"),
         ("data/changes.yml", "glossary.md", "terms.md"),  # the record follows the page
+        ("data/search.yml", "glossary.md", "terms.md"),  # and so do its search keywords
     ]:
         file = project / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     for md in [*(project / "docs").glob("*.md"), *(project / "ko").glob("*.md")]:
         md.write_text(md.read_text(encoding="utf-8").replace("(glossary.md", "(terms.md"), encoding="utf-8")
     registry = project / REGISTRY
-    registry.write_text(registry.read_text(encoding="utf-8").replace("  - glossary.html#", "  - terms.html#"),
-                        encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("  - glossary.html#", "  - terms.html#"), encoding="utf-8"
+    )
     result = run_build(project, root / "site")
     assert result.returncode == 0, f"moving a page with a 'moved' entry should build:\n{result.stderr[-2000:]}"
     return root / "site"
@@ -132,6 +139,7 @@ def test_sitemap_lists_exactly_the_live_pages(site):
 
 # ---- Headings and the changelog ----
 
+
 def test_every_heading_has_a_link_to_itself(html_pages):
     for path, soup in content_pages(html_pages).items():
         for heading in soup.select("article h2[id], article h3[id]"):
@@ -156,6 +164,7 @@ def test_every_page_appears_in_the_changelog_on_its_updated_date(html_pages):
 
 
 # ---- Reproducible ----
+
 
 def test_two_builds_with_the_same_source_date_epoch_are_identical(site, tmp_path):
     result = run_build(ROOT, tmp_path / "again")

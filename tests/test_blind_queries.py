@@ -29,20 +29,30 @@ def test_newcomers_find_something_and_mostly_the_right_page_first(visit, site_ro
     mode = "from disk" if site_root.startswith("file:") else "hosted"
     empty = [o.query for o in outcomes if not o.landings]
     first = sum(o.first for o in outcomes)
-    misses = [f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] for a in o.landings]}"
-              for o in outcomes if o.landings and not o.first]
-    search_hit_rates.append(f"blind set, {mode}: right first {first}/{len(outcomes)} ({first / len(outcomes):.0%}), "
-                            f"empty {len(empty)}: {empty or 'none'}; missed first: {'; '.join(misses) or 'none'}")
+    misses = [
+        f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] for a in o.landings]}"
+        for o in outcomes
+        if o.landings and not o.first
+    ]
+    search_hit_rates.append(
+        f"blind set, {mode}: right first {first}/{len(outcomes)} ({first / len(outcomes):.0%}), "
+        f"empty {len(empty)}: {empty or 'none'}; missed first: {'; '.join(misses) or 'none'}"
+    )
     assert not empty, f"{mode}: nothing found for {empty}"
     assert first / len(outcomes) >= FIRST_FLOOR, "\n".join(
-        [f"{mode}: right first {first}/{len(outcomes)} (floor {FIRST_FLOOR:.0%})", *misses])
+        [f"{mode}: right first {first}/{len(outcomes)} (floor {FIRST_FLOOR:.0%})", *misses]
+    )
 
 
 def test_keywords_become_the_tags_of_the_section_that_treats_them():
     from explainer.search import with_keywords
 
-    index = {"docs": [{"location": "us-forces.html", "title": "U.S. forces", "text": ""},
-                      {"location": "us-forces.html#troop-levels", "title": "Troop levels", "text": ""}]}
+    index = {
+        "docs": [
+            {"location": "us-forces.html", "title": "U.S. forces", "text": ""},
+            {"location": "us-forces.html#troop-levels", "title": "Troop levels", "text": ""},
+        ]
+    }
     missing = with_keywords(index, {"us-forces.md#troop-levels": ["tripwire"], "us-forces.md#gone": ["x"]})
     assert index["docs"][1]["tags"] == ["tripwire"] and "tags" not in index["docs"][0]
     assert missing == ["us-forces.md#gone"]

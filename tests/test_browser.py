@@ -20,7 +20,9 @@ def search(visit_, query: str) -> list[str]:
     page.wait_for_function(
         "word => [...document.querySelectorAll('.md-search-result__item > a')]"
         ".some(a => (new URL(a.href).searchParams.get('h') || '').split(/[^a-z]+/).includes(word))",
-        arg=last_word, timeout=15000)
+        arg=last_word,
+        timeout=15000,
+    )
     return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
 
 

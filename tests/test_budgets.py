@@ -9,11 +9,12 @@ from tests.support.page_weight import first_view, gz
 # own scripts (footnote tooltips, the light/dark switch and the menu from the keyboard, about
 # 1.5 KB together) replaced Material's slower work on load and the November corrections
 # lengthened the timeline (90.0 KB then). Raised to 32/94 KB when the December corrections and
-# the June 2026 reports lengthened the timeline (30.3/91.4 KB then). First view 95 KB when the
-# Korean edition gave each translated page its language link and hreflang alternates, and the
-# stylesheet its :lang(ko) rule (timeline.html 94.04 KB then).
-HTML_BUDGET = 32 * 1024
-FIRST_VIEW_BUDGET = 95 * 1024
+# the June 2026 reports lengthened the timeline (30.3/91.4 KB then). Raised to 36/98 KB when each
+# footnote gained the source's words that hold the statement citing it (issue 21; one excerpt a
+# footnote, whole sentences of at most about 200 characters): timeline.html went from 31.8/92.9 to
+# 34.7/95.9 KB, the other pages by 0.1-2.2 KB.
+HTML_BUDGET = 36 * 1024
+FIRST_VIEW_BUDGET = 98 * 1024
 # sources.html shows, for every source, where its excerpts were read and every excerpt (about
 # 180 of them, not only the first): its own budgets (35.7/96.8 KB when that began). First view
 # 104 KB when search learned to forgive (search-forgiving.js, about 1 KB gzip on every page) and
@@ -27,8 +28,9 @@ SOURCES_BUDGETS = {"html": 41 * 1024, "first_view": 104 * 1024}
 # site's own scripts for footnote tooltips and the menu joined it (84.4/145.2 KB then), and
 # when the source list came to show every excerpt and where it was read, with the December
 # corrections (98.3/159.4 KB then); 110/172 KB when the December fact-check restored what
-# sources add and the June 2026 reports joined (107.5/168.6 KB then).
-PRINT_BUDGETS = {"html": 110 * 1024, "first_view": 172 * 1024}
+# sources add and the June 2026 reports joined (107.5/168.6 KB then), and when every footnote gained its
+# source's words (108.8/170.0 to 121.3/182.5 KB).
+PRINT_BUDGETS = {"html": 124 * 1024, "first_view": 186 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:

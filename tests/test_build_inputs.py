@@ -1,10 +1,7 @@
 """What the build takes from outside the Markdown is checked first: symlinks, SITE_URL, SOURCE_DATE_EPOCH."""
 
-import sys
-
 import pytest
 
-from conftest import ROOT
 from explainer.build_inputs import is_preview, site_url_problem, source_date_epoch, symlinks
 
 # ---- Symlinks ----
@@ -28,8 +25,13 @@ def test_a_symlink_in_docs_stops_the_build_naming_it(broken_copy):
 
 # ---- SITE_URL ----
 
-GOOD_ADDRESSES = ["http://127.0.0.1:8000/", "https://example.github.io/seoul-in-the-lead/",
-                  "https://seoul.example/", "https://seoul.example/a/b%20c/", "http://[::1]:8000/"]
+GOOD_ADDRESSES = [
+    "http://127.0.0.1:8000/",
+    "https://example.github.io/seoul-in-the-lead/",
+    "https://seoul.example/",
+    "https://seoul.example/a/b%20c/",
+    "http://[::1]:8000/",
+]
 BAD_ADDRESSES = {
     "javascript:alert(1)//": "https://",
     "ftp://seoul.example/": "https://",
@@ -87,7 +89,7 @@ def test_a_published_build_promises_its_addresses(broken_copy):
     site = broken_copy.path.parent / "site"
     assert "This address will not change" in (site / "alliance.html").read_text(encoding="utf-8")
     cover = (site / "print.html").read_text(encoding="utf-8")
-    assert "Online edition: <a href=\"https://example.github.io/seoul-in-the-lead/\">" in cover
+    assert 'Online edition: <a href="https://example.github.io/seoul-in-the-lead/">' in cover
     # What a preview build writes (the print cover's notice, the cite box's), not any mention of the
     # word: the record of changes may well speak of an edition cut as a local preview.
     assert "Local preview, not a published edition" not in cover
@@ -95,6 +97,7 @@ def test_a_published_build_promises_its_addresses(broken_copy):
 
 
 # ---- SOURCE_DATE_EPOCH ----
+
 
 @pytest.mark.unit
 def test_source_date_epoch_must_be_whole_seconds():
@@ -110,4 +113,3 @@ def test_a_non_integer_source_date_epoch_stops_the_build_naming_it(broken_copy):
     assert result.returncode != 0
     assert "SOURCE_DATE_EPOCH='2026-11-27' must be a whole number" in result.stderr, result.stderr[-1500:]
     assert "Traceback" not in result.stderr
-

@@ -8,10 +8,19 @@ import sys
 import feedparser
 import pytest
 import yaml
-
 from conftest import ROOT, run_build
-from explainer.changes import (atom_feed, banner, changelog_markdown, feed_id, heading_labels, link_text, problems,
-                               updated_line, validate)
+
+from explainer.changes import (
+    atom_feed,
+    banner,
+    changelog_markdown,
+    feed_id,
+    heading_labels,
+    link_text,
+    problems,
+    updated_line,
+    validate,
+)
 from explainer.data import DataError
 
 DAY = datetime.date(2026, 11, 27)
@@ -26,11 +35,17 @@ def entry(**fields):
 
 # ---- The record, as plain functions on small inputs ----
 
+
 # The shape of an entry (fields, types, kinds, ids) is the schema's: tests/test_data_files.py.
 @pytest.mark.unit
-@pytest.mark.parametrize("bad, field", [
-    (entry(date="2026-11"), "date"), (entry(date="2026-02-30"), "date"), (entry(sources=["no-such-source"]), "sources"),
-])
+@pytest.mark.parametrize(
+    "bad, field",
+    [
+        (entry(date="2026-11"), "date"),
+        (entry(date="2026-02-30"), "date"),
+        (entry(sources=["no-such-source"]), "sources"),
+    ],
+)
 def test_a_malformed_change_names_entry_and_field(bad, field):
     with pytest.raises(DataError, match=f"entry '[^']*', field '{field}'"):
         validate([bad], "data/changes.yml", {"reuters-nds"})
@@ -47,8 +62,11 @@ def test_changes_run_newest_first_with_unique_ids():
 @pytest.mark.unit
 def test_the_record_and_the_pages_must_agree():
     changes = validate([entry(id="a", pages=["index.md#gone", "missing.md"])], "data/changes.yml", set())
-    found = problems(changes, {"index.md": DAY, "faq.md": DAY, "about.md": DAY + datetime.timedelta(days=1)},
-                     {"index.md": {"latest"}})
+    found = problems(
+        changes,
+        {"index.md": DAY, "faq.md": DAY, "about.md": DAY + datetime.timedelta(days=1)},
+        {"index.md": {"latest"}},
+    )
     assert any("names missing.md" in p for p in found)
     assert any("index.md#gone" in p and "anchor 'gone'" in p for p in found)
     assert any(p.startswith("docs/faq.md: no entry") for p in found)
@@ -57,23 +75,33 @@ def test_the_record_and_the_pages_must_agree():
 
 @pytest.mark.unit
 def test_the_updated_line_shows_the_newest_update_or_correction_only():
-    changes = validate([entry(id="b", kind="correction", text="Fixed."), entry(id="a", kind="new")],
-                       "data/changes.yml", set())
+    changes = validate(
+        [entry(id="b", kind="correction", text="Fixed."), entry(id="a", kind="new")], "data/changes.yml", set()
+    )
     assert updated_line(changes, "index.md")["label"] == "Corrected"
     assert updated_line(validate([entry(kind="new")], "data/changes.yml", set()), "index.md") is None
 
 
 @pytest.mark.unit
 def test_edits_before_publication_and_site_notes_are_recorded_but_not_announced():
-    changes = validate([entry(id="c", kind="correction", prepublication=True), entry(id="s", about="site"),
-                        entry(id="u", text="Added a thing."), entry(id="n", kind="new")], "data/changes.yml", set())
+    changes = validate(
+        [
+            entry(id="c", kind="correction", prepublication=True),
+            entry(id="s", about="site"),
+            entry(id="u", text="Added a thing."),
+            entry(id="n", kind="new"),
+        ],
+        "data/changes.yml",
+        set(),
+    )
     assert updated_line(changes, "index.md") == {"date": DAY, "label": "Updated", "count": 1}
     assert banner(changes)["id"] == "u"
     ids = [e.id.rsplit(":", 1)[-1] for e in feedparser.parse(atom_feed(changes, **FEED)).entries]
     assert ids == [feed_id("u").rsplit(":", 1)[-1], feed_id("n").rsplit(":", 1)[-1]]
     assert "Before publication" in changelog_markdown(changes, {})  # the changelog keeps the whole record
-    only_drafts = validate([entry(id="c", kind="correction", prepublication=True), entry(id="n", kind="new")],
-                           "data/changes.yml", set())
+    only_drafts = validate(
+        [entry(id="c", kind="correction", prepublication=True), entry(id="n", kind="new")], "data/changes.yml", set()
+    )
     assert updated_line(only_drafts, "index.md") is None
 
 
@@ -92,6 +120,7 @@ def test_feed_ids_depend_on_the_entry_id_only():
 
 # ---- What a reader gets ----
 
+
 def test_every_page_shows_its_history_and_review_date(html_pages):
     for page in CONTENT_PAGES:
         if page == "print.md":
@@ -104,8 +133,9 @@ def test_every_page_shows_its_history_and_review_date(html_pages):
 
 
 def test_a_change_names_a_section_by_its_heading_not_its_anchor(tmp_path):
-    (tmp_path / "us-forces.md").write_text("# U.S. forces {#title}\n\n## The legal limits on cuts: the act {#legal-floor}\n",
-                                           encoding="utf-8")
+    (tmp_path / "us-forces.md").write_text(
+        "# U.S. forces {#title}\n\n## The legal limits on cuts: the act {#legal-floor}\n", encoding="utf-8"
+    )
     titles, headings = {"us-forces.md": "U.S. forces"}, heading_labels(tmp_path)
     assert link_text("us-forces.md#legal-floor", titles, headings) == "U.S. forces (The legal limits on cuts)"
     assert link_text("us-forces.md#title", titles, headings) == "U.S. forces"
@@ -115,16 +145,24 @@ def test_a_change_names_a_section_by_its_heading_not_its_anchor(tmp_path):
 def test_a_corrected_page_says_so_under_its_title(html_pages):
     """One short dated line under the title (first_screen.py checks where); none for edits
     made before the page was first published."""
-    announced = [e for e in validate(yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8")),
-                                     "data/changes.yml", set(e for x in RECORD for e in x.get("sources", [])))
-                 if not e["prepublication"] and e["about"] == "story" and e["kind"] != "new"]
+    announced = [
+        e
+        for e in validate(
+            yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8")),
+            "data/changes.yml",
+            {e for x in RECORD for e in x.get("sources", [])},
+        )
+        if not e["prepublication"] and e["about"] == "story" and e["kind"] != "new"
+    ]
     for page in CONTENT_PAGES:
         newest = next((e for e in announced if any(t.split("#")[0] == page for t in e["pages"])), None)
         line = html_pages[page.replace(".md", ".html")].select_one(".updated-line")
         if newest is None:
             assert line is None, f"{page}: a line under the title for a change no reader saw"
         else:
-            assert line and line.get_text(" ", strip=True).endswith(f"{newest['date'].day} {newest['date']:%B %Y}"), page
+            assert line and line.get_text(" ", strip=True).endswith(f"{newest['date'].day} {newest['date']:%B %Y}"), (
+                page
+            )
 
 
 def test_the_changelog_is_the_record(html_pages):
@@ -151,8 +189,9 @@ def test_the_feed_is_valid_atom_linked_from_every_page(site, html_pages):
 
 
 def test_a_rebuild_elsewhere_keeps_every_feed_id(site, tmp_path):
-    other = run_build(ROOT, tmp_path / "site", {"SITE_URL": "https://example.org/seoul/",
-                                                "SOURCE_DATE_EPOCH": "1800000000"})
+    other = run_build(
+        ROOT, tmp_path / "site", {"SITE_URL": "https://example.org/seoul/", "SOURCE_DATE_EPOCH": "1800000000"}
+    )
     assert other.returncode == 0, other.stderr[-2000:]
     ids = [e.id for e in feedparser.parse((site / "feed.xml").read_bytes()).entries]
     again = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
@@ -161,8 +200,11 @@ def test_a_rebuild_elsewhere_keeps_every_feed_id(site, tmp_path):
 
 
 def test_the_banner_shows_the_newest_change_to_the_story(html_pages):
-    newest = next(e for e in RECORD if e["kind"] != "correction" and not e.get("prepublication")
-                  and e.get("about", "story") == "story")
+    newest = next(
+        e
+        for e in RECORD
+        if e["kind"] != "correction" and not e.get("prepublication") and e.get("about", "story") == "story"
+    )
     shown = html_pages["faq.html"].select_one(".md-banner .whats-new")
     assert shown and shown.find("a", href=f"changelog.html#change-{newest['id']}")
     assert "orrect" not in shown.get_text(" ", strip=True), "the banner announces errata"
@@ -182,20 +224,29 @@ def test_a_reader_can_dismiss_the_banner_and_it_stays_dismissed(visit, http_site
 
 # ---- Broken input stops the build, naming both sides ----
 
+
 def test_a_change_naming_a_missing_page_fails(broken_copy):
-    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
-                     "pages: [alliances.md#submarines, timeline.md#submarine-pact,")
+    broken_copy.edit(
+        "data/changes.yml",
+        "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
+        "pages: [alliances.md#submarines, timeline.md#submarine-pact,",
+    )
     broken_copy.assert_build_fails_naming("update-submarines", "alliances.md")
 
 
 def test_a_change_naming_a_missing_anchor_fails(broken_copy):
-    broken_copy.edit("data/changes.yml", "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
-                     "pages: [alliance.md#submarine, timeline.md#submarine-pact,")
+    broken_copy.edit(
+        "data/changes.yml",
+        "pages: [alliance.md#submarines, timeline.md#submarine-pact,",
+        "pages: [alliance.md#submarine, timeline.md#submarine-pact,",
+    )
     broken_copy.assert_build_fails_naming("update-submarines", "alliance.md#submarine")
 
 
 def test_updated_without_a_change_entry_fails(broken_copy):
-    broken_copy.edit("docs/faq.md", "updated: 2026-12-07\nreviewed: 2026-12-07", "updated: 2026-12-09\nreviewed: 2026-12-09")
+    broken_copy.edit(
+        "docs/faq.md", "updated: 2026-12-07\nreviewed: 2026-12-07", "updated: 2026-12-09\nreviewed: 2026-12-09"
+    )
     broken_copy.assert_build_fails_naming("docs/faq.md", "updated: 2026-12-09", "2026-12-07")
 
 
@@ -205,16 +256,20 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
     (editions / "2026-11-20.html").write_text("<p>as it stood</p>", encoding="utf-8")
     (editions / "2026-11-20-offline.zip").write_bytes(b"zip")
     from explainer.editions import sha256
+
     registry = broken_copy.path / "data" / "editions.yml"
     text = registry.read_text(encoding="utf-8")
     first_change = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"))[-1]["id"]
-    entry_text = (f"- date: 2026-11-20\n  last_change: {first_change}\n  file: editions/2026-11-20.html\n"
-                  f"  sha256: {sha256(editions / '2026-11-20.html')}\n"
-                  f"  zip: editions/2026-11-20-offline.zip\n  zip_sha256: {sha256(editions / '2026-11-20-offline.zip')}\n")
+    entry_text = (
+        f"- date: 2026-11-20\n  last_change: {first_change}\n  file: editions/2026-11-20.html\n"
+        f"  sha256: {sha256(editions / '2026-11-20.html')}\n"
+        f"  zip: editions/2026-11-20-offline.zip\n  zip_sha256: {sha256(editions / '2026-11-20-offline.zip')}\n"
+    )
     registry.write_text(text.replace("\n[]\n", "\n") if "\n[]\n" in text else text, encoding="utf-8")
     first = registry.read_text(encoding="utf-8").split("\n- date:", 1)
-    registry.write_text(first[0].rstrip("\n") + "\n" + entry_text + ("\n- date:" + first[1] if len(first) > 1 else ""),
-                        encoding="utf-8")
+    registry.write_text(
+        first[0].rstrip("\n") + "\n" + entry_text + ("\n- date:" + first[1] if len(first) > 1 else ""), encoding="utf-8"
+    )
     assert broken_copy.build().returncode == 0, "a registered, unchanged edition must build"
     (editions / "2026-11-20.html").write_text("<p>as it stood, improved</p>", encoding="utf-8")
     broken_copy.assert_build_fails_naming("editions/2026-11-20.html", "has changed")
@@ -224,8 +279,8 @@ def test_an_edited_or_deleted_edition_fails(broken_copy):
 
 def test_check_review_lists_pages_past_the_cycle():
     script = [sys.executable, "-m", "explainer", "review"]
-    current = subprocess.run(script + ["--today", "2026-12-01"], capture_output=True, text=True)
-    late = subprocess.run(script + ["--today", "2027-06-01"], capture_output=True, text=True)
+    current = subprocess.run([*script, "--today", "2026-12-01"], capture_output=True, text=True)
+    late = subprocess.run([*script, "--today", "2027-06-01"], capture_output=True, text=True)
     assert current.returncode == 0, current.stdout
     assert late.returncode == 1 and "docs/faq.md: last reviewed 2026-12-07" in late.stdout
 
@@ -250,6 +305,7 @@ def test_the_first_edition_opens_from_disk_alone_and_says_what_it_is(browser, ht
 
 # ---- A feed worth following (feedparser on small records) ----
 
+
 @pytest.mark.unit
 def test_each_change_of_a_day_has_its_own_stable_time():
     record = [entry(id="c"), entry(id="b"), entry(id="a", kind="new")]
@@ -257,7 +313,9 @@ def test_each_change_of_a_day_has_its_own_stable_time():
     times = [e.updated for e in feed.entries]
     assert len(set(times)) == 3 and times == sorted(times, reverse=True), times
     # A new entry on top moves none of the older ones.
-    again = feedparser.parse(atom_feed(validate([entry(id="d")] + [dict(e) for e in record], "data/changes.yml", set()), **FEED))
+    again = feedparser.parse(
+        atom_feed(validate([entry(id="d")] + [dict(e) for e in record], "data/changes.yml", set()), **FEED)
+    )
     assert [e.updated for e in again.entries][1:] == times
     with pytest.raises(DataError, match="field 'time'"):
         validate([entry(id="x", time="00:00"), entry(id="y")], "data/changes.yml", set())
@@ -265,13 +323,20 @@ def test_each_change_of_a_day_has_its_own_stable_time():
 
 @pytest.mark.unit
 def test_feed_titles_are_short_and_the_detail_is_in_the_summary():
-    long_text = ("Attributions corrected across the site, with reports credited to the wrong outlet, an official "
-                 "described beyond the source and a publication's words presented as analysts' quotation. More.")
-    changes = validate([entry(id="long", kind="correction", text=long_text), entry(id="own", title="A short title")],
-                       "data/changes.yml", set())
+    long_text = (
+        "Attributions corrected across the site, with reports credited to the wrong outlet, an official "
+        "described beyond the source and a publication's words presented as analysts' quotation. More."
+    )
+    changes = validate(
+        [entry(id="long", kind="correction", text=long_text), entry(id="own", title="A short title")],
+        "data/changes.yml",
+        set(),
+    )
     feed = feedparser.parse(atom_feed(changes, **FEED))
     assert [len(e.title) <= 80 for e in feed.entries] == [True, True], [e.title for e in feed.entries]
-    assert feed.entries[0].title.startswith("Correction: Attributions corrected") and feed.entries[0].title.endswith("…")
+    assert feed.entries[0].title.startswith("Correction: Attributions corrected") and feed.entries[0].title.endswith(
+        "…"
+    )
     assert feed.entries[0].summary.startswith(long_text)
     assert feed.entries[1].title == "Update: A short title"
     with pytest.raises(DataError, match="field 'title'"):
@@ -280,13 +345,54 @@ def test_feed_titles_are_short_and_the_detail_is_in_the_summary():
 
 @pytest.mark.unit
 def test_a_correction_links_to_the_dated_edition_it_amends():
-    changes = validate([entry(id="fix", date="2026-12-07", kind="correction"), entry(id="later", date="2026-11-28"),
-                        entry(id="cut", date="2026-11-27"), entry(id="first", kind="new")], "data/changes.yml", set())
-    editions = [{"date": DAY, "last_change": "cut", "file": "editions/2026-11-27.html"},
-                {"date": datetime.date(2026, 11, 28), "last_change": "later", "file": "editions/2026-11-28.html"}]
+    changes = validate(
+        [
+            entry(id="fix", date="2026-12-07", kind="correction"),
+            entry(id="later", date="2026-11-28"),
+            entry(id="cut", date="2026-11-27"),
+            entry(id="first", kind="new"),
+        ],
+        "data/changes.yml",
+        set(),
+    )
+    editions = [
+        {"date": DAY, "last_change": "cut", "file": "editions/2026-11-27.html"},
+        {"date": datetime.date(2026, 11, 28), "last_change": "later", "file": "editions/2026-11-28.html"},
+    ]
     feed = feedparser.parse(atom_feed(changes, editions=editions, **FEED))
     fix = feed.entries[0]
     related = [link.href for link in fix.links if link.rel == "related"]
     assert related == ["https://example.org/editions/2026-11-28.html"], fix.links
     assert "28 November 2026" in fix.summary
     assert not [link for e in feed.entries[1:] for link in e.links if link.rel == "related"]
+
+
+def test_a_new_edition_carries_the_site_icon_so_no_request_for_favicon_ico_fails(tmp_path):
+    # A browser asks the host for /favicon.ico when a page names no icon: a 404 and a console
+    # error on the hosted edition. An edition links no file, so the icon is a data: address.
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+
+    from explainer.make_edition import ICON, edition_page
+
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#3949ab" d="M1 1z"/></svg>'
+    (site / ICON).write_text(svg, encoding="utf-8")
+    (site / "print.html").write_text(
+        '<html><head></head><body><article class="md-content__inner"><p>Text</p></article></body></html>',
+        encoding="utf-8",
+    )
+    page = BeautifulSoup(edition_page(site, datetime.date(2026, 12, 7), None, "http://127.0.0.1:8000/"), "html.parser")
+    icon = page.select_one('head link[rel="icon"]')
+    assert icon and icon["href"].startswith("data:image/svg+xml,"), "the edition names no icon of its own"
+    assert unquote(icon["href"].split(",", 1)[1]) == svg and " " not in icon["href"]
+
+
+def test_the_site_answers_favicon_ico_for_the_frozen_edition_that_names_no_icon(site):
+    # The 27 November edition's bytes cannot change; served at a host's root, the site answers.
+    first = (ROOT / "docs" / "editions" / "2026-11-27.html").read_text(encoding="utf-8")
+    if 'rel="icon"' not in first:
+        icon = (site / "favicon.ico").read_bytes()
+        assert icon[:4] == b"\x00\x00\x01\x00" and b"PNG" in icon[:64], "the site has no /favicon.ico"

@@ -4,14 +4,12 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
-
 SCRIPT = [sys.executable, "-m", "explainer"]
 
 
 def test_the_data_and_the_built_site_pass(site):
-    assert subprocess.run(SCRIPT + ["check"], capture_output=True, text=True).returncode == 0
-    result = subprocess.run(SCRIPT + ["post", str(site)], capture_output=True, text=True)
+    assert subprocess.run([*SCRIPT, "check"], capture_output=True, text=True).returncode == 0
+    result = subprocess.run([*SCRIPT, "post", str(site)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
 
 
@@ -21,10 +19,14 @@ def test_a_built_site_that_says_more_or_loads_from_elsewhere_fails(site, tmp_pat
     page = copy / "faq.html"
     html = page.read_text(encoding="utf-8")
     assert "1.5192 trillion won" in html
-    page.write_text(html.replace("1.5192 trillion won", "1.6192 trillion won", 1)
-                    .replace("</head>", '<script src="https://cdn.example/x.js"></script></head>', 1), encoding="utf-8")
+    page.write_text(
+        html.replace("1.5192 trillion won", "1.6192 trillion won", 1).replace(
+            "</head>", '<script src="https://cdn.example/x.js"></script></head>', 1
+        ),
+        encoding="utf-8",
+    )
     (copy / "glossary.html").unlink()
-    result = subprocess.run(SCRIPT + ["post", str(copy)], capture_output=True, text=True)
+    result = subprocess.run([*SCRIPT, "post", str(copy)], capture_output=True, text=True)
     assert result.returncode == 1
     for named in ("faq.html", "1.6192", "https://cdn.example/x.js", "glossary.html"):
         assert named in result.stdout, f"{named} not named:\n{result.stdout[-2000:]}"

@@ -7,7 +7,6 @@ import datetime
 import io
 import json
 import re
-import sys
 
 import pytest
 import rispy
@@ -15,8 +14,8 @@ import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.bibtex.bibparse import BibTeXParser
 from citeproc.source.json import CiteProcJSON
-
 from conftest import ROOT
+
 from explainer.citations import Edition, PageFacts, edition_facts, formats
 from explainer.references import apa_case, bibtex_title, headline_case
 
@@ -32,8 +31,9 @@ def content_pages(html_pages):
 def h1_text(soup) -> str:
     heading = soup.select_one("article h1#title")
     assert heading, "no title heading with the fixed anchor #title"
-    return " ".join(t for t in heading.find_all(string=True, recursive=True)
-                    if not t.find_parent(class_="headerlink")).strip()
+    return " ".join(
+        t for t in heading.find_all(string=True, recursive=True) if not t.find_parent(class_="headerlink")
+    ).strip()
 
 
 def meta(soup) -> dict[str, str]:
@@ -46,8 +46,9 @@ def updated(soup) -> datetime.date:
 
 def render(items: list[dict]) -> list[str]:
     """CSL-JSON through citeproc-py in a standard style, as a reference manager would print it."""
-    bibliography = CitationStylesBibliography(CitationStylesStyle(STYLE, validate=False),
-                                              CiteProcJSON(items), formatter.plain)
+    bibliography = CitationStylesBibliography(
+        CitationStylesStyle(STYLE, validate=False), CiteProcJSON(items), formatter.plain
+    )
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     return [str(entry) for entry in bibliography.bibliography()]
@@ -64,6 +65,7 @@ def sentence_case_as_bibtex_styles_do(title: str) -> str:
 
 
 # ---- The page's own title, everywhere ----
+
 
 def test_title_tab_and_every_citation_use_the_pages_h1_not_its_navigation_label(html_pages):
     for path, soup in content_pages(html_pages).items():
@@ -94,13 +96,18 @@ def test_every_page_offers_four_styles_with_address_and_title_in_each_styles_cas
 def test_style_cases():
     assert headline_case("Implications for U.S. forces") == "Implications for U.S. Forces"
     assert headline_case("How to cite this explainer") == "How to Cite This Explainer"
-    assert headline_case("South Korea in the lead: the 2026 defense strategy in brief") == \
-        "South Korea in the Lead: The 2026 Defense Strategy in Brief"
-    assert apa_case("South Korea in the lead: the 2026 defense strategy in brief") == \
-        "South Korea in the lead: The 2026 defense strategy in brief"
+    assert (
+        headline_case("South Korea in the lead: the 2026 defense strategy in brief")
+        == "South Korea in the Lead: The 2026 Defense Strategy in Brief"
+    )
+    assert (
+        apa_case("South Korea in the lead: the 2026 defense strategy in brief")
+        == "South Korea in the lead: The 2026 defense strategy in brief"
+    )
 
 
 # ---- BibTeX ----
+
 
 def test_bibtex_entry_parses_protects_capitals_and_has_an_access_date(html_pages):
     for path, soup in content_pages(html_pages).items():
@@ -116,6 +123,7 @@ def test_bibtex_entry_parses_protects_capitals_and_has_an_access_date(html_pages
 
 
 # ---- Files for reference managers ----
+
 
 def download(site, soup, kind: str) -> str:
     link = soup.select_one(f".citation-downloads a[href$='.{kind}']")
@@ -142,17 +150,29 @@ def test_every_pages_csl_json_renders_in_a_standard_style_with_the_pages_facts(s
         items = json.loads(download(site, soup, "json"))
         assert [i["type"] for i in items] == ["webpage"], path
         [printed] = render(items)
-        for fact in (AUTHOR, h1_text(soup), SITE, f"({updated(soup).year})",
-                     soup.find("link", rel="canonical")["href"], "Accessed"):
+        for fact in (
+            AUTHOR,
+            h1_text(soup),
+            SITE,
+            f"({updated(soup).year})",
+            soup.find("link", rel="canonical")["href"],
+            "Accessed",
+        ):
             assert fact in printed, f"{path}: “{fact}” not in {printed}"
 
 
 # ---- Zotero's Embedded Metadata translator ----
 
 # Tags that make Embedded Metadata.js set hwType, which overrides every other type.
-HIGHWIRE_TYPE_TAGS = {"citation_journal_title", "citation_technical_report_institution", "citation_conference_title",
-                      "citation_conference", "citation_book_title", "citation_inbook_title",
-                      "citation_dissertation_institution"}
+HIGHWIRE_TYPE_TAGS = {
+    "citation_journal_title",
+    "citation_technical_report_institution",
+    "citation_conference_title",
+    "citation_conference",
+    "citation_book_title",
+    "citation_inbook_title",
+    "citation_dissertation_institution",
+}
 
 
 def zotero_item(tags: dict[str, str]) -> dict:
@@ -170,18 +190,29 @@ def zotero_item(tags: dict[str, str]) -> dict:
         last, _, first = author.partition(",")
     else:
         first, _, last = author.rpartition(" ")
-    return {"itemType": item_type, "title": tags.get("citation_title") or tags.get("og:title"),
-            "websiteTitle": tags.get("og:site_name"), "creator": (last.strip(), first.strip()),
-            "date": tags.get("citation_date") or tags.get("citation_publication_date"),
-            "url": tags.get("citation_public_url"), "language": tags.get("citation_language")}
+    return {
+        "itemType": item_type,
+        "title": tags.get("citation_title") or tags.get("og:title"),
+        "websiteTitle": tags.get("og:site_name"),
+        "creator": (last.strip(), first.strip()),
+        "date": tags.get("citation_date") or tags.get("citation_publication_date"),
+        "url": tags.get("citation_public_url"),
+        "language": tags.get("citation_language"),
+    }
 
 
 def test_zotero_saves_every_page_as_a_web_page_with_site_author_and_date(html_pages):
     for path, soup in content_pages(html_pages).items():
         item = zotero_item(meta(soup))
-        assert item == {"itemType": "webpage", "title": h1_text(soup), "websiteTitle": SITE,
-                        "creator": (AUTHOR, ""), "date": updated(soup).strftime("%Y/%m/%d"),
-                        "url": soup.find("link", rel="canonical")["href"], "language": "en"}, path
+        assert item == {
+            "itemType": "webpage",
+            "title": h1_text(soup),
+            "websiteTitle": SITE,
+            "creator": (AUTHOR, ""),
+            "date": updated(soup).strftime("%Y/%m/%d"),
+            "url": soup.find("link", rel="canonical")["href"],
+            "language": "en",
+        }, path
 
 
 @pytest.mark.unit
@@ -193,6 +224,7 @@ def test_the_zotero_rules_tell_the_old_tags_apart():
 
 
 # ---- Sections and timeline entries ----
+
 
 def registered_anchors() -> dict[str, set[str]]:
     anchors: dict[str, set[str]] = {}
@@ -215,8 +247,9 @@ def test_every_cited_heading_offers_cite_this_section_and_no_other_does(html_pag
             if has_box:
                 boxes += 1
                 address = f"{canonical}#{heading['id']}"
-                assert box.select_one(f'a[href="{address}"]') and \
-                    box.select_one(f'button[data-clipboard-text="{address}"]'), f"{path}#{heading['id']}"
+                assert box.select_one(f'a[href="{address}"]') and box.select_one(
+                    f'button[data-clipboard-text="{address}"]'
+                ), f"{path}#{heading['id']}"
                 assert all(address.split("://")[1] in dd.get_text() for dd in box.select("dd"))
     assert boxes >= 40
 
@@ -257,6 +290,7 @@ def test_copy_buttons_are_hidden_without_javascript(visit, http_site):
 
 # ---- The source list ----
 
+
 def sources() -> list[dict]:
     return yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
 
@@ -275,14 +309,20 @@ def test_every_source_shows_kind_accessed_where_read_links_and_every_excerpt(htm
         assert item.select_one(".source-kind").get_text().strip(), source["id"]
         accessed = datetime.date.fromisoformat(str(source["accessed"]))
         assert f"Accessed {day_text(source['accessed'])}" in text, source["id"]
-        not_found = f"Not found again when checked on {day_text(source['not_found_again'])}" \
-            if source.get("not_found_again") else None
+        not_found = (
+            f"Not found again when checked on {day_text(source['not_found_again'])}"
+            if source.get("not_found_again")
+            else None
+        )
         assert (not_found in text) if not_found else ("Not found again" not in text), source["id"]
         read = " ".join(item.select_one(".source-read").get_text(" ").split())
         for place in source["read_in"]:
-            assert {"address": "at the address listed", "copy": place.get("url", ""),
-                    "research sheet": place.get("sheet", ""), "full text": "full text"}[place["where"]] in read, \
-                source["id"]
+            assert {
+                "address": "at the address listed",
+                "copy": place.get("url", ""),
+                "research sheet": place.get("sheet", ""),
+                "full text": "full text",
+            }[place["where"]] in read, source["id"]
         links = [a["href"] for a in item.select(".source-links a")]
         if source["url"]:
             archive = f"https://web.archive.org/web/{accessed.strftime('%Y%m%d')}/{source['url']}"
@@ -318,8 +358,9 @@ def test_the_whole_bibliography_downloads_as_ris_csl_json_and_bibtex(site, html_
     for source_id, source in listed.items():
         title = source.get("title") or f"[{source['description']}]"
         assert records[source_id]["title"] == title
-        assert records[source_id]["type_of_reference"] == ("NEWS" if source["kind"] in ("agency", "newspaper")
-                                                           else "ELEC")
+        assert records[source_id]["type_of_reference"] == (
+            "NEWS" if source["kind"] in ("agency", "newspaper") else "ELEC"
+        )
         assert records[source_id].get("urls", [None]) == [source["url"]]
         assert records[source_id]["access_date"] == str(source["accessed"]).replace("-", "/")
         assert sentence_case_as_bibtex_styles_do(entries[source_id]["title"]).lower() == title.lower()
@@ -328,12 +369,20 @@ def test_the_whole_bibliography_downloads_as_ris_csl_json_and_bibtex(site, html_
 
 # ---- Dated editions: the hook ----
 
+
 @pytest.mark.unit
 def test_an_edition_is_cited_by_its_own_date_and_address():
-    facts = PageFacts(title="Implications for U.S. forces", description="d", site=SITE, author=AUTHOR,
-                      published=datetime.date(2026, 11, 27), updated=datetime.date(2026, 12, 3),
-                      url="https://example.org/us-forces.html", accessed=datetime.date(2026, 12, 4),
-                      edition=Edition(datetime.date(2026, 11, 27), "https://example.org/editions/2026-11-27.html"))
+    facts = PageFacts(
+        title="Implications for U.S. forces",
+        description="d",
+        site=SITE,
+        author=AUTHOR,
+        published=datetime.date(2026, 11, 27),
+        updated=datetime.date(2026, 12, 3),
+        url="https://example.org/us-forces.html",
+        accessed=datetime.date(2026, 12, 4),
+        edition=Edition(datetime.date(2026, 11, 27), "https://example.org/editions/2026-11-27.html"),
+    )
     edition = edition_facts(facts)
     for style, citation in formats(edition).items():
         assert "editions/2026-11-27.html" in citation and "us-forces.html" not in citation, style

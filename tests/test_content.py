@@ -22,19 +22,39 @@ ARTICLE_SECTIONS = {
     "Next Steps and Timelines": "timeline.html",
     "Conclusion": "conclusion.html",
 }
-SECTION_PAGES = list(ARTICLE_SECTIONS.values()) + ["the-strategy.html"]
+SECTION_PAGES = [*ARTICLE_SECTIONS.values(), "the-strategy.html"]
 REFERENCE_PAGES = ["faq.html", "glossary.html", "sources.html", "about.html"]
 
 # Points the article makes, and where a reader finds each (as the page's own words).
 ARTICLE_POINTS = {
-    "deterrence.html": ["planning, surveillance and readiness", "advanced intelligence sharing", "regional reassurance",
-                        "modernization"],
-    "rationale.html": ["self-reliance", "pre-positioned equipment", "interoperable", "faster response times",
-                       "does not equate to weaker defense"],
-    "us-forces.html": ["gradual", "North Korea's actions", "alliance confidence", "essential U.S. capabilities",
-                       "training emphases", "tempo of multinational exercises"],
-    "alliance.html": ["cornerstone", "clarifying responsibilities", "burden sharing", "decision timelines",
-                      "political backing"],
+    "deterrence.html": [
+        "planning, surveillance and readiness",
+        "advanced intelligence sharing",
+        "regional reassurance",
+        "modernization",
+    ],
+    "rationale.html": [
+        "self-reliance",
+        "pre-positioned equipment",
+        "interoperable",
+        "faster response times",
+        "does not equate to weaker defense",
+    ],
+    "us-forces.html": [
+        "gradual",
+        "North Korea's actions",
+        "alliance confidence",
+        "essential U.S. capabilities",
+        "training emphases",
+        "tempo of multinational exercises",
+    ],
+    "alliance.html": [
+        "cornerstone",
+        "clarifying responsibilities",
+        "burden sharing",
+        "decision timelines",
+        "political backing",
+    ],
     "north-korea-and-the-region.html": ["recalibrating", "without heavy U.S. intervention", "Japan"],
     "timeline.html": ["in phases", "ongoing assessments", "dialogue with Seoul", "allied exercises"],
     "conclusion.html": ["recalibration", "self-reliance"],
@@ -51,7 +71,7 @@ def test_each_article_section_has_its_page_in_the_navigation(html_pages):
     for section, page in ARTICLE_SECTIONS.items():
         assert page in html_pages, f"no page for the article's section '{section}'"
         assert page in nav or page == "index.html", f"{page} is not in the navigation"
-    for page in REFERENCE_PAGES + ["the-strategy.html"]:
+    for page in [*REFERENCE_PAGES, "the-strategy.html"]:
         assert page in nav, f"{page} is not in the navigation"
 
 
@@ -74,15 +94,18 @@ def test_section_page_has_key_points_implication_and_footnotes(html_pages, page)
     assert soup.select("a.footnote-ref"), f"{page}: no footnotes"
 
 
-@pytest.mark.parametrize("page", SECTION_PAGES + ["faq.html", "glossary.html"])
+@pytest.mark.parametrize("page", [*SECTION_PAGES, "faq.html", "glossary.html"])
 def test_every_number_date_and_quote_has_a_footnote(html_pages, page):
     """Each paragraph, list item or table cell with a digit or a quotation cites a source."""
     article = BeautifulSoup(str(html_pages[page].select_one("article")), "html.parser")
     # Footnotes and citations are sources themselves; figures and the timeline's dates
-    # cite theirs per row and per entry (tested with them).
-    for element in article.select(f".{contract.APPARATUS}, .{contract.LIVE_ONLY}, .{contract.FOOTNOTES}, "
-                                  ".page-updated, .reporting-through, figure, .timeline-when, .timeline-title, "
-                                  "dl.timeline-phase"):
+    # cite theirs per row and per entry (tested with them); a passed checkpoint's note gives
+    # the site's date and the date of the entry that reports it, derived from the data.
+    for element in article.select(
+        f".{contract.APPARATUS}, .{contract.LIVE_ONLY}, .{contract.FOOTNOTES}, "
+        ".page-updated, .reporting-through, figure, .timeline-when, .timeline-title, "
+        "dl.timeline-phase, .timeline-passed"
+    ):
         element.decompose()
     unsourced = []
     for element in article.find_all(["p", "li", "td"]):
@@ -122,7 +145,7 @@ def test_every_abbreviation_in_the_text_is_defined(html_pages):
         article = BeautifulSoup(str(soup.select_one("article.md-content__inner")), "html.parser")
         # Citation boxes are template text with style names (APA, MLA); excerpts are the sources' words.
         apparatus = f".{contract.HEADERLINK}, .{contract.APPARATUS}"
-        for element in article.select(f"abbr, code, pre, {apparatus}, .source-excerpt"):
+        for element in article.select(f"abbr, code, pre, {apparatus}, .source-excerpt, .footnote-excerpt"):
             element.decompose()
         for link in article.select("a"):
             if link.get_text().startswith("http"):
@@ -132,8 +155,9 @@ def test_every_abbreviation_in_the_text_is_defined(html_pages):
 
 
 def test_codespell_finds_no_misspellings():
-    result = subprocess.run([sys.executable, "-m", "codespell_lib", "docs", "data", "README.md"],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "codespell_lib", "docs", "data", "README.md"], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

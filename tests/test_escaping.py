@@ -4,8 +4,10 @@ readers as text, on every page, in the feed and in the offline copy."""
 import yaml
 from bs4 import BeautifulSoup
 
-HOSTILE = (" <img src=x onerror=alert(document.domain)> </script><script>alert(document.domain)</script>"
-           " [link](javascript:alert(document.domain))")
+HOSTILE = (
+    " <img src=x onerror=alert(document.domain)> </script><script>alert(document.domain)</script>"
+    " [link](javascript:alert(document.domain))"
+)
 # The text fields of each data file (ids, dates, addresses and numbers are checked by the schemas).
 TEXT_FIELDS = {
     "sources": ["title", "description", "outlet", "evidence"],
@@ -37,8 +39,9 @@ def test_hostile_data_is_shown_as_text_everywhere(broken_copy):
     for name, fields in TEXT_FIELDS.items():
         path = broken_copy.path / "data" / f"{name}.yml"
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(poison_entries(entries, fields), allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(poison_entries(entries, fields), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     result = broken_copy.build()
     assert result.returncode == 0, result.stderr[-3000:]
     site = broken_copy.path.parent / "site"
@@ -50,8 +53,9 @@ def test_hostile_data_is_shown_as_text_everywhere(broken_copy):
         assert not soup.select('img[src="x"]'), f"{name}: data became an <img>"
         handlers = [t.name for t in soup.find_all(True) if any(a.lower().startswith("on") for a in t.attrs)]
         assert not handlers, f"{name}: data became event handlers on {handlers}"
-        assert not [s for s in soup.find_all("script") if "alert(document.domain)" in s.get_text()], \
+        assert not [s for s in soup.find_all("script") if "alert(document.domain)" in s.get_text()], (
             f"{name}: data became a script"
+        )
         assert not soup.select('a[href^="javascript:"]'), f"{name}: data became a javascript: link"
         shown += "onerror=alert(document.domain)" in soup.get_text()
     assert shown >= 10, "the hostile text did not reach the pages as text"

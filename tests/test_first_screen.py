@@ -20,8 +20,11 @@ POSITIONS = """() => {
 
 def story_pages(html_pages) -> list[str]:
     # print.html is the print edition: a cover, then every chapter; it is read on paper.
-    return [path for path in html_pages if "/" not in path and path not in ("print.html", "404.html")
-            and html_pages[path].select_one("article h1")]
+    return [
+        path
+        for path in html_pages
+        if "/" not in path and path not in ("print.html", "404.html") and html_pages[path].select_one("article h1")
+    ]
 
 
 @pytest.mark.parametrize("banner", ["shown", "dismissed"])

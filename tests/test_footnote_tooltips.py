@@ -20,8 +20,12 @@ def test_a_tap_on_a_footnote_shows_its_source_in_place(visit, http_site):
     tooltip.wait_for(timeout=5000)
     source = page.locator(marker.get_attribute("href").replace(":", "\\:")).inner_text()
     assert tooltip.inner_text().split(".")[0] in source, "the tooltip does not show the footnote's source"
+    # Under it, the source's own words that hold the statement (the evidence check's match).
+    assert "Source's words:" in source and "Source's words:" in tooltip.inner_text(), (
+        "the tooltip does not show the source's words under the source"
+    )
     box = tooltip.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, f"the tooltip is off screen: {box}"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800, f"the tooltip is off screen: {box}"
     assert page.evaluate("scrollY") == before and page.evaluate("location.hash") == "", "the tap jumped away"
 
 
@@ -50,8 +54,10 @@ def test_hover_shows_the_source_until_the_pointer_leaves_and_escape_closes_it(vi
     marker.hover()
     tooltip = page.locator(TOOLTIP)
     tooltip.wait_for(timeout=5000)
-    assert marker.get_attribute("aria-controls") == tooltip.get_attribute("id") and \
-        marker.get_attribute("aria-haspopup") == "dialog", "the marker does not name the tooltip it opened"
+    assert (
+        marker.get_attribute("aria-controls") == tooltip.get_attribute("id")
+        and marker.get_attribute("aria-haspopup") == "dialog"
+    ), "the marker does not name the tooltip it opened"
     # The pointer can travel from the marker into the tooltip (to follow its link) and it stays.
     box = tooltip.locator(".md-tooltip2__inner").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)

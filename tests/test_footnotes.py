@@ -1,11 +1,9 @@
 """Footnotes a reader can follow: markers in order, and a way back that names where it goes."""
 
 import re
-import sys
 
 import pytest
 
-from conftest import ROOT
 from explainer.footnotes import labelled_backlinks, ordered_clusters
 
 
@@ -17,16 +15,18 @@ def test_a_cluster_is_sorted_by_first_citation_and_cited_once():
 
 @pytest.mark.unit
 def test_a_way_back_names_the_box_or_heading_of_each_marker():
-    html = ('<h2 id="troops">Troop levels<a class="headerlink" href="#troops">¶</a></h2>'
-            '<p>One.<sup id="fnref:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p>'
-            '<div class="admonition keypoints"><p class="admonition-title">Key points</p>'
-            '<p>Two.<sup id="fnref2:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p></div>'
-            '<p>Three.<sup id="fnref3:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p>'
-            '<div class="footnote"><ol><li id="fn:x"><p>Source.&#160;'
-            '<a class="footnote-backref" href="#fnref:x" title="Jump back to footnote 1 in the text">&#8617;</a>'
-            '<a class="footnote-backref" href="#fnref2:x" title="Jump back to footnote 1 in the text">&#8617;</a>'
-            '<a class="footnote-backref" href="#fnref3:x" title="Jump back to footnote 1 in the text">&#8617;</a>'
-            '</p></li></ol></div>')
+    html = (
+        '<h2 id="troops">Troop levels<a class="headerlink" href="#troops">¶</a></h2>'
+        '<p>One.<sup id="fnref:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p>'
+        '<div class="admonition keypoints"><p class="admonition-title">Key points</p>'
+        '<p>Two.<sup id="fnref2:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p></div>'
+        '<p>Three.<sup id="fnref3:x"><a class="footnote-ref" href="#fn:x">1</a></sup></p>'
+        '<div class="footnote"><ol><li id="fn:x"><p>Source.&#160;'
+        '<a class="footnote-backref" href="#fnref:x" title="Jump back to footnote 1 in the text">&#8617;</a>'
+        '<a class="footnote-backref" href="#fnref2:x" title="Jump back to footnote 1 in the text">&#8617;</a>'
+        '<a class="footnote-backref" href="#fnref3:x" title="Jump back to footnote 1 in the text">&#8617;</a>'
+        "</p></li></ol></div>"
+    )
     back = re.search(r'<span class="footnote-back">(.*?)</span>', labelled_backlinks(html)).group(1)
     assert re.sub(r"<[^>]+>", "", back) == "Back to: Troop levels · Key points · Troop levels (2)"
 

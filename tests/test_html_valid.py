@@ -6,7 +6,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -33,10 +32,14 @@ def test_built_pages_are_valid_html(site):
             pytest.fail(message)
         pytest.skip(message)
     pages = sorted(str(p) for p in site.glob("*.html"))
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages], capture_output=True, text=True
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m["type"] == "error" and m["message"] not in ALLOWED]
+    errors = [
+        f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" and m["message"] not in ALLOWED
+    ]
     assert not errors, "\n".join(errors[:20])
     assert messages, "the checker reported nothing at all, not even the allowed errors: is it running?"

@@ -2,12 +2,11 @@
 with their sources, and no position without a source or the outline data behind it."""
 
 import json
-import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from explainer.map import KM_PER_DEGREE, MapError, positions
 
 PLACES = yaml.safe_load((ROOT / "data" / "map" / "places.yml").read_text(encoding="utf-8"))
@@ -15,7 +14,9 @@ PLACES = yaml.safe_load((ROOT / "data" / "map" / "places.yml").read_text(encodin
 
 @pytest.mark.unit
 def test_a_position_from_a_distance_is_that_far_from_its_origin():
-    found = positions([{"id": "a", "at": [127.0, 37.5]}, {"id": "b", "from": {"place": "a", "km": 60, "direction": "south"}}])
+    found = positions(
+        [{"id": "a", "at": [127.0, 37.5]}, {"id": "b", "from": {"place": "a", "km": 60, "direction": "south"}}]
+    )
     assert found["b"] == (127.0, pytest.approx(37.5 - 60 / KM_PER_DEGREE))
     with pytest.raises(MapError):
         positions([{"id": "b", "from": {"place": "nowhere", "km": 5, "direction": "south"}}])
@@ -24,8 +25,11 @@ def test_a_position_from_a_distance_is_that_far_from_its_origin():
 @pytest.mark.unit
 def test_every_place_has_its_position_from_data_or_a_source():
     for place in PLACES:
-        assert ("at" in place and place["position_from"]) or ("from" in place and place["position_source"]) \
-            or "toward" in place, place["id"]
+        assert (
+            ("at" in place and place["position_from"])
+            or ("from" in place and place["position_source"])
+            or "toward" in place
+        ), place["id"]
 
 
 def test_the_map_is_an_accessible_inline_svg_with_its_places_as_text(html_pages):
@@ -78,7 +82,8 @@ def test_the_two_koreas_differ_in_the_dark_palette_and_the_map_has_a_scale(visit
     reader.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     fills = reader.page.evaluate("""() => ['.map-north', '.map-south'].map(s => {
         const fill = getComputedStyle(document.querySelector(s)).fill;  // rgb(0-255) or color(srgb 0-1)
-        const [r, g, b] = fill.match(/[\\d.]+/g).map(Number).slice(0, 3).map(c => fill.startsWith('color(') ? c : c / 255);
+        const [r, g, b] = fill.match(/[\\d.]+/g).map(Number).slice(0, 3)
+            .map(c => fill.startsWith('color(') ? c : c / 255);
         const l = [r, g, b].map(c => { return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
         return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
     })""")

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, run_build
+
 from explainer.downloads import ZIP_NAME
 from explainer.offline import human_size
 
@@ -46,11 +46,15 @@ def test_the_zip_holds_the_site_but_not_itself_nor_unused_files(site, unzipped):
     editions = {name for name in built if name.startswith("editions/")}
     assert editions, "the site has no dated edition to leave out"
     newest = yaml.safe_load((ROOT / "data" / "editions.yml").read_text(encoding="utf-8"))[-1]["file"]
-    assert names == built - editions | {newest}, \
+    assert names == built - editions | {newest}, (
         "the zip must hold the site and the newest edition's page, less the other editions it links to online"
-    korean_search = {f"ko/assets/javascripts/lunr/min/{name}" for name in ("lunr.stemmer.support.min.js", "lunr.ko.min.js")}
+    )
+    korean_search = {
+        f"ko/assets/javascripts/lunr/min/{name}" for name in ("lunr.stemmer.support.min.js", "lunr.ko.min.js")
+    }
     assert not [n for n in names if n.endswith(".map") or ("/lunr/" in n and n not in korean_search)], (
-        "unused assets shipped")
+        "unused assets shipped"
+    )
 
 
 def test_two_builds_give_the_same_zip(site, tmp_path):
@@ -86,8 +90,10 @@ def test_the_unzipped_copy_works_from_disk(visit, unzipped):
     page.goto((unzipped / "index.html").as_uri())
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("Humphreys", delay=10)
-    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item > a')]"
-                           ".some(a => a.href.includes('h=humphreys'))", timeout=15000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item > a')].some(a => a.href.includes('h=humphreys'))",
+        timeout=15000,
+    )
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_load_state()
     assert "Camp Humphreys" in page.inner_text("article")
@@ -106,6 +112,7 @@ def test_the_unzipped_copy_works_from_disk(visit, unzipped):
 
 
 # ---- Print edition ----
+
 
 def test_print_edition_holds_every_page_once_in_navigation_order(html_pages):
     soup = html_pages["print.html"]
@@ -143,8 +150,11 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
     from pypdf import PdfReader
 
     # As `make pdf` runs it: its own Chromium, which sees only the fonts of pdf-fonts.conf.
-    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdf.py"), str(site), str(tmp_path / "e.pdf")],
-                          capture_output=True, text=True)
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), str(site), str(tmp_path / "e.pdf")],
+        capture_output=True,
+        text=True,
+    )
     assert made.returncode == 0, made.stderr[-2000:]
     pdf = PdfReader(tmp_path / "e.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
@@ -160,13 +170,17 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
     pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
     cover = pages[0]
     assert cover.startswith("Seoul in the Lead") and "Page 1" not in cover, cover[:300]
-    assert all(fact in cover for fact in ("Edition of", "Reporting through", "http://127.0.0.1:8000/", "CC BY 4.0")), cover
+    assert all(fact in cover for fact in ("Edition of", "Reporting through", "http://127.0.0.1:8000/", "CC BY 4.0")), (
+        cover
+    )
     starts = {}
     for item in titles_with_pages(pdf, pdf.outline):
         starts.setdefault(item[0], item[1])
     contents = pages[1]
     for path in sections:
-        title = html_pages["print.html"].select_one(f'.print-contents a[href="#{path.removesuffix(".html")}"]').get_text()
+        title = (
+            html_pages["print.html"].select_one(f'.print-contents a[href="#{path.removesuffix(".html")}"]').get_text()
+        )
         heading = " ".join(html_pages[path].select_one("article h1").get_text(" ", strip=True).replace("¶", "").split())
         page_number = next(n for t, n in starts.items() if "".join(t.split()) == "".join(heading.split()))
         assert f"{title} {page_number}" in contents, f"contents lack '{title} {page_number}'"
@@ -175,14 +189,18 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
     # Tagged for screen readers, with an outline of the sections, set in the pinned fonts.
     catalog = pdf.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], "the PDF is not tagged"
+
     def titles(items):  # the edition's title, its chapters nested under it
         for item in items:
             yield from titles(item) if isinstance(item, list) else [item.title]
 
     outline = list(titles(pdf.outline))
     assert len(outline) > len(sections) and "Conclusion and what to watch" in outline, outline
-    fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in pdf.pages
-             for font in page["/Resources"].get("/Font", {}).values()}
+    fonts = {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for page in pdf.pages
+        for font in page["/Resources"].get("/Font", {}).values()
+    }
     assert fonts and all(name.startswith("DejaVu") for name in fonts), f"fonts besides DejaVu: {fonts}"
 
 
@@ -218,16 +236,49 @@ def test_the_edition_s_notes_are_notes_not_web_apparatus(html_pages):
             assert not notes.select(".footnote-back") and "In the source list" not in notes.get_text(), section["id"]
 
 
-def test_every_footer_links_the_pdf_and_the_zipped_copy_links_the_hosted_one(html_pages, unzipped):
+def test_no_page_links_a_file_the_site_does_not_have(site, html_pages):
+    # A `make build` or `make serve` site has no PDF (make pdf prints it): no footer may link it.
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for path, soup in html_pages.items():
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                parts = urlsplit(element[attribute])
+                if parts.scheme or parts.netloc or not parts.path:
+                    continue
+                base = site if parts.path.startswith("/") else (site / path).parent
+                if not (base / unquote(parts.path).lstrip("/")).exists():
+                    broken.append(f"{path}: {element[attribute]}")
+    assert not broken, "links to files the site does not have:\n" + "\n".join(sorted(set(broken))[:20])
+
+
+def test_a_plain_build_does_not_link_the_pdf_it_lacks(site, html_pages):
     from explainer.downloads import PDF_NAME
 
-    for path, soup in html_pages.items():
-        if path != "404.html":
-            assert soup.select_one(f".site-downloads a[href='{PDF_NAME}']"), f"{path}: no link to the PDF"
-    zipped = BeautifulSoup((unzipped / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not (site / PDF_NAME).exists()
+    linking = [path for path, soup in html_pages.items() if soup.find("a", href=lambda h: h and PDF_NAME in h)]
+    assert not linking, f"pages link a PDF this site does not have: {linking}"
+
+
+def test_a_site_built_for_the_pdf_links_it_in_every_footer_and_the_zipped_copy_links_the_hosted_one(broken_copy):
+    from explainer.downloads import PDF_NAME
+
+    result = broken_copy.build(SITE_PDF="1")  # as `make pdf` builds, before it prints the PDF
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = broken_copy.path.parent / "site"
+    for page in site.glob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if page.name != "404.html" and not soup.find("meta", attrs={"http-equiv": "refresh"}):
+            assert soup.select_one(f".site-downloads a[href='{PDF_NAME}']"), f"{page.name}: no link to the PDF"
+    with zipfile.ZipFile(site / ZIP_NAME) as archive:
+        zipped = BeautifulSoup(archive.read("seoul-in-the-lead/index.html").decode("utf-8"), "html.parser")
     assert zipped.select_one(f".site-downloads a[href='http://127.0.0.1:8000/{PDF_NAME}']")
-    cover = html_pages["print.html"].select_one(".print-title-page")
+    cover = BeautifulSoup((site / "print.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        ".print-title-page"
+    )
     assert cover.find("a", href=f"http://127.0.0.1:8000/{PDF_NAME}"), "the print edition does not link its PDF"
+    assert broken_copy.build(SITE_PDF="yes").returncode != 0, "a mistyped SITE_PDF must stop the build"
 
 
 def test_the_zip_holds_the_newest_edition_and_marks_every_link_that_needs_the_network(unzipped):

@@ -3,7 +3,6 @@
 import re
 
 import yaml
-
 from conftest import ROOT
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -44,7 +43,7 @@ def test_every_page_shows_its_last_updated_date(html_pages):
 
 def test_every_page_is_in_the_navigation(html_pages):
     nav_links = {a["href"].split("#")[0] for a in html_pages["index.html"].select("nav.md-nav--primary a[href]")}
-    pages = {p for p in content_pages(html_pages)}
+    pages = set(content_pages(html_pages))
     missing = {p for p in pages if p not in nav_links and p != "index.html"}
     assert not missing, f"pages not reachable from the navigation: {sorted(missing)}"
 

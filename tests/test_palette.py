@@ -38,9 +38,10 @@ def test_a_first_visit_follows_the_system_and_a_choice_holds_on_the_next_page(vi
     light = browser_colours(page)
     assert light["colorScheme"] == "light"
     for colours in (dark, light):
-        red, green, blue = (int(colours["themeColor"][i:i + 2], 16) for i in (1, 3, 5))
+        red, green, blue = (int(colours["themeColor"][i : i + 2], 16) for i in (1, 3, 5))
         assert colours["header"] == f"rgb({red}, {green}, {blue})", f"theme-color is not the header's: {colours}"
     page.goto(http_site + "timeline.html")
     assert page.evaluate("window.__firstScheme") == "default", "the reader's choice was lost on the next page"
-    assert page.locator("form[data-palette] label:visible").get_attribute("for") == "__palette_1", \
+    assert page.locator("form[data-palette] label:visible").get_attribute("for") == "__palette_1", (
         "the switch does not offer the other palette"
+    )

@@ -29,7 +29,9 @@ def test_every_figure_fits_a_phone_without_scrolling_inside_the_page(visit, http
     too_wide = []
     for path in pages:
         reader.page.goto(http_site + path)
-        too_wide += [f"{path}#{f['id']}: {f['overflow']}px" for f in reader.page.evaluate(OVERFLOWS) if f["overflow"] > 1]
+        too_wide += [
+            f"{path}#{f['id']}: {f['overflow']}px" for f in reader.page.evaluate(OVERFLOWS) if f["overflow"] > 1
+        ]
         page_overflow = reader.page.evaluate("document.documentElement.scrollWidth - innerWidth")
         if page_overflow > 0:
             too_wide.append(f"{path}: the page scrolls sideways by {page_overflow}px")
@@ -52,11 +54,16 @@ def test_a_comparison_is_stacked_cards_that_name_their_columns_on_a_phone(visit,
 def test_statement_boxes_read_at_body_size_and_the_strategy_s_words_larger(visit, http_site):
     reader = visit(viewport={"width": 1200, "height": 800})
     reader.page.goto(http_site + "deterrence.html")
-    size = reader.page.evaluate("""selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)""",
-                                "article > p")
-    sizes = {kind: reader.page.evaluate(
-        "selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)", f".admonition.{kind} p:not(.admonition-title), .admonition.{kind} li")
-        for kind in ("keypoints", "document", "analysis", "implication", "open-question")}
+    size = reader.page.evaluate(
+        """selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)""", "article > p"
+    )
+    sizes = {
+        kind: reader.page.evaluate(
+            "selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)",
+            f".admonition.{kind} p:not(.admonition-title), .admonition.{kind} li",
+        )
+        for kind in ("keypoints", "document", "analysis", "implication", "open-question")
+    }
     assert all(value >= size for value in sizes.values()), f"body text {size}px, boxes {sizes}"
     assert sizes["document"] > size, "what the strategy says should carry the weight of a quotation"
 

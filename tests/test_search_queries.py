@@ -38,8 +38,7 @@ class Outcome:
     def lands(self, address: str) -> bool:
         url = urlparse(address)
         where = url.path.rsplit("/", 1)[-1] + (f"#{url.fragment}" if url.fragment else "")
-        return any(where == answer or ("#" not in answer and where.split("#")[0] == answer)
-                   for answer in self.answers)
+        return any(where == answer or ("#" not in answer and where.split("#")[0] == answer) for answer in self.answers)
 
     @property
     def first(self) -> bool:
@@ -58,12 +57,14 @@ def run_queries(page, queries: list[dict]) -> list[Outcome]:
     for item in queries:
         box.fill("")
         box.press("End")  # Material reads the box on key events
-        page.wait_for_function("text => document.querySelector('.md-search-result__meta').innerText === text",
-                               arg=IDLE, timeout=15000)
+        page.wait_for_function(
+            "text => document.querySelector('.md-search-result__meta').innerText === text", arg=IDLE, timeout=15000
+        )
         box.fill(item["query"])
         box.press("End")
-        page.wait_for_function("text => document.querySelector('.md-search-result__meta').innerText !== text",
-                               arg=IDLE, timeout=15000)
+        page.wait_for_function(
+            "text => document.querySelector('.md-search-result__meta').innerText !== text", arg=IDLE, timeout=15000
+        )
         outcomes.append(Outcome(item["query"], item["answers"], page.evaluate(LANDINGS) if meta.count() else []))
     return outcomes
 
@@ -100,11 +101,19 @@ def test_searches_land_on_the_section_that_answers(visit, site_root, search_hit_
     mode = "from disk" if site_root.startswith("file:") else "hosted"
     first = sum(o.first for o in outcomes) / len(outcomes)
     top_3 = sum(o.top_3 for o in outcomes) / len(outcomes)
-    misses = [f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] + '#' + urlparse(a).fragment for a in o.landings]}"
-              for o in outcomes if not o.first]
-    search_hit_rates.append(f"{mode}: first result right for {sum(o.first for o in outcomes)}/{len(outcomes)} "
-                            f"({first:.0%}), in the top three for {sum(o.top_3 for o in outcomes)}/{len(outcomes)} "
-                            f"({top_3:.0%}); missed first: {'; '.join(misses) or 'none'}")
+    misses = [
+        f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] + '#' + urlparse(a).fragment for a in o.landings]}"
+        for o in outcomes
+        if not o.first
+    ]
+    search_hit_rates.append(
+        f"{mode}: first result right for {sum(o.first for o in outcomes)}/{len(outcomes)} "
+        f"({first:.0%}), in the top three for {sum(o.top_3 for o in outcomes)}/{len(outcomes)} "
+        f"({top_3:.0%}); missed first: {'; '.join(misses) or 'none'}"
+    )
     assert first >= TOP_1_FLOOR and top_3 >= TOP_3_FLOOR, "\n".join(
-        [f"{mode}: first {first:.0%} (floor {TOP_1_FLOOR:.0%}), top three {top_3:.0%} (floor {TOP_3_FLOOR:.0%})"]
-        + misses)
+        [
+            f"{mode}: first {first:.0%} (floor {TOP_1_FLOOR:.0%}), top three {top_3:.0%} (floor {TOP_3_FLOOR:.0%})",
+            *misses,
+        ]
+    )

@@ -7,22 +7,27 @@ and the browser tests watch the network itself.
 """
 
 import re
-import sys
 
 import pytest
 
-from conftest import ROOT
 from explainer.foreign_loads import css_loads, foreign_loads, is_foreign
 
 
 @pytest.mark.unit
 def test_the_checker_catches_every_kind_of_foreign_load():
-    html = ('<script src="https://cdn.example/x.js"></script><img srcset="//img.example/a.png 2x">'
-            '<div style="background:url(http://x.example/b.png)"></div>'
-            '<link rel="stylesheet" href="https://fonts.example/f.css"><style>@import "https://y.example/c.css";</style>'
-            '<a href="https://example.org/read-more">a link a reader clicks</a><img src="assets/local.png">')
-    assert foreign_loads(html) == ["https://cdn.example/x.js", "//img.example/a.png", "http://x.example/b.png",
-                                   "https://fonts.example/f.css", "https://y.example/c.css"]
+    html = (
+        '<script src="https://cdn.example/x.js"></script><img srcset="//img.example/a.png 2x">'
+        '<div style="background:url(http://x.example/b.png)"></div>'
+        '<link rel="stylesheet" href="https://fonts.example/f.css"><style>@import "https://y.example/c.css";</style>'
+        '<a href="https://example.org/read-more">a link a reader clicks</a><img src="assets/local.png">'
+    )
+    assert foreign_loads(html) == [
+        "https://cdn.example/x.js",
+        "//img.example/a.png",
+        "http://x.example/b.png",
+        "https://fonts.example/f.css",
+        "https://y.example/c.css",
+    ]
 
 
 # Each form a browser fetches by itself, as a page could write it; one test each.
@@ -50,22 +55,27 @@ def test_the_checker_catches(html):
 
 @pytest.mark.unit
 def test_the_checker_leaves_local_addresses_and_links_alone():
-    html = ('<img src="assets\\logo.png"><svg><use href="#icon"/></svg><a href="https://example.org/">read</a>'
-            '<img src="data:image/png;base64,AAAA"><video poster="poster.jpg"></video>')
+    html = (
+        '<img src="assets\\logo.png"><svg><use href="#icon"/></svg><a href="https://example.org/">read</a>'
+        '<img src="data:image/png;base64,AAAA"><video poster="poster.jpg"></video>'
+    )
     assert foreign_loads(html) == []
 
 
 def test_pages_load_nothing_from_another_host(site):
-    foreign = {page.name: found for page in site.rglob("*.html")
-               if (found := foreign_loads(page.read_text(encoding="utf-8")))}
+    foreign = {
+        page.name: found for page in site.rglob("*.html") if (found := foreign_loads(page.read_text(encoding="utf-8")))
+    }
     assert not foreign, f"pages load from other hosts: {foreign}"
 
 
 def test_shipped_css_fetches_nothing_from_another_host(site):
     # Scripts are checked where it counts, in the browser: Material's bundle names CDN
     # fallbacks (a ResizeObserver polyfill, mermaid) that a current browser never loads.
-    foreign = {css.name: [u for u in css_loads(css.read_text(encoding="utf-8")) if is_foreign(u)]
-               for css in site.rglob("*.css")}
+    foreign = {
+        css.name: [u for u in css_loads(css.read_text(encoding="utf-8")) if is_foreign(u)]
+        for css in site.rglob("*.css")
+    }
     assert not any(foreign.values()), f"stylesheets fetch from other hosts: {foreign}"
 
 

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, copy_project, run_build
 
 from scripts.python_check import NEWEST, OLDEST, supported
@@ -18,9 +17,16 @@ def test_the_range_check_names_what_is_needed():
     assert not supported((3, 10, 14)) and not supported((3, 14, 0))
     # Run it the way the Makefile would with an interpreter out of range: pretend to be one.
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.version_info = (3, 9, 2);"
-         "from scripts import python_check; sys.exit(python_check.main([]))"],
-        capture_output=True, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.version_info = (3, 9, 2);"
+            "from scripts import python_check; sys.exit(python_check.main([]))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     assert f"needs Python {OLDEST[0]}.{OLDEST[1]} to {NEWEST[0]}.{NEWEST[1]}" in result.stderr
     assert "PYTHON=" in result.stderr
@@ -38,13 +44,18 @@ def test_the_locks_come_from_uv_with_hashes_for_every_package():
 def interpreters() -> dict[str, tuple[int, ...]]:
     """Supported Pythons on this machine, by real path: Debian's own and any python3.X on PATH."""
     found = {}
-    candidates = ["/usr/bin/python3", sys.executable] + [f"python3.{minor}" for minor in range(OLDEST[1], NEWEST[1] + 1)]
+    candidates = ["/usr/bin/python3", sys.executable] + [
+        f"python3.{minor}" for minor in range(OLDEST[1], NEWEST[1] + 1)
+    ]
     for name in candidates:
         path = shutil.which(name)
         if not path:
             continue
-        probe = subprocess.run([path, "-c", "import os, sys; print(os.path.realpath(sys.executable), *sys.version_info[:3])"],
-                               capture_output=True, text=True)
+        probe = subprocess.run(
+            [path, "-c", "import os, sys; print(os.path.realpath(sys.executable), *sys.version_info[:3])"],
+            capture_output=True,
+            text=True,
+        )
         if probe.returncode == 0:  # a pyenv shim for a version it does not have fails here
             real, *version = probe.stdout.split()
             if supported(tuple(map(int, version))):
@@ -61,10 +72,16 @@ def test_the_oldest_python_here_installs_the_lock_and_builds_the_same_site(site,
     if found[oldest] >= tuple(sys.version_info[:3]):
         pytest.skip(f"the suite itself runs on the oldest supported Python here ({running})")
     venv = tmp_path / "venv"
-    install = subprocess.run([str(ROOT / "scripts" / "venv.sh"), "site"], capture_output=True, text=True,
-                             env={**os.environ, "PYTHON": oldest, "VENV": str(venv)})
+    install = subprocess.run(
+        [str(ROOT / "scripts" / "venv.sh"), "site"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHON": oldest, "VENV": str(venv)},
+    )
     version = ".".join(map(str, found[oldest]))
-    assert install.returncode == 0, f"requirements/site.txt does not install on Python {version}:\n{install.stderr[-3000:]}"
+    assert install.returncode == 0, (
+        f"requirements/site.txt does not install on Python {version}:\n{install.stderr[-3000:]}"
+    )
     result = run_build(ROOT, tmp_path / "site", python=str(venv / "bin" / "python"))
     assert result.returncode == 0, f"the build fails on Python {version}:\n{result.stderr[-3000:]}"
     differ = different_files(site, tmp_path / "site")
@@ -74,8 +91,11 @@ def test_the_oldest_python_here_installs_the_lock_and_builds_the_same_site(site,
 def different_files(left, right) -> list[str]:
     names = {p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
     names |= {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()}
-    return sorted(n for n in names if not ((left / n).is_file() and (right / n).is_file()
-                                           and filecmp.cmp(left / n, right / n, shallow=False)))
+    return sorted(
+        n
+        for n in names
+        if not ((left / n).is_file() and (right / n).is_file() and filecmp.cmp(left / n, right / n, shallow=False))
+    )
 
 
 @pytest.fixture
@@ -95,8 +115,9 @@ def test_a_moved_venv_is_made_again_and_an_unchanged_one_is_kept(checkout, tmp_p
     project = checkout
 
     def venv_sh(folder):
-        result = subprocess.run([str(folder / "scripts" / "venv.sh"), "empty"], capture_output=True, text=True,
-                                env=VENV_ENV)
+        result = subprocess.run(
+            [str(folder / "scripts" / "venv.sh"), "empty"], capture_output=True, text=True, env=VENV_ENV
+        )
         assert result.returncode == 0, result.stderr
         return result.stderr
 
@@ -121,18 +142,28 @@ build(load_config("mkdocs.yml", site_dir="second"))
 def test_a_rebuild_in_one_process_runs_the_edited_shared_hook_module(tmp_path):
     """What `make serve` does after an edit: build again in the same Python process."""
     project = copy_project(tmp_path / "project")
-    result = subprocess.run([sys.executable, "-c", REBUILD_AFTER_AN_EDIT], capture_output=True, text=True,
-                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", REBUILD_AFTER_AN_EDIT],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "January" in (project / "first" / "timeline.html").read_text(encoding="utf-8")
-    assert "Janvier" in (project / "second" / "timeline.html").read_text(encoding="utf-8"), \
+    assert "Janvier" in (project / "second" / "timeline.html").read_text(encoding="utf-8"), (
         "the second build ran the hooks' shared module as first loaded"
+    )
 
 
 def test_two_makes_at_once_make_the_venv_once(checkout):
     """Without the lock both would see no venv and both would make (and clear) it."""
-    runs = [subprocess.Popen([str(checkout / "scripts" / "venv.sh"), "empty"], stderr=subprocess.PIPE, text=True,
-                             env=VENV_ENV) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [str(checkout / "scripts" / "venv.sh"), "empty"], stderr=subprocess.PIPE, text=True, env=VENV_ENV
+        )
+        for _ in range(2)
+    ]
     messages = [run.communicate()[1] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], messages
     assert sum("Making .venv" in message for message in messages) == 1, messages

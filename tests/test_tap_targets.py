@@ -30,8 +30,11 @@ def test_footnote_markers_are_24px_targets_24px_apart(visit, http_site, path):
     markers = reader.page.evaluate(SIZES, "article a.footnote-ref")
     assert markers, f"{path}: no footnote markers"
     assert not small(markers), f"{path}: {len(small(markers))} markers smaller than 24 px, e.g. {small(markers)[:3]}"
-    close = [(a, b) for a, b in itertools.pairwise(markers)
-             if ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 < MIN - 0.5]
+    close = [
+        (a, b)
+        for a, b in itertools.pairwise(markers)
+        if ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 < MIN - 0.5
+    ]
     assert not close, f"{path}: {len(close)} pairs of markers closer than 24 px, e.g. {close[:2]}"
 
 

@@ -1,20 +1,37 @@
 """timeline.html: every milestone in order, citable, sourced; bad data stops the build."""
 
 import datetime
-import sys
 
 import pytest
 
-from conftest import ROOT
 from explainer.timeline import date_span  # the rules' own pure function
 
 TIMELINE = "data/timeline.yml"
 REQUIRED_MILESTONES = [
-    "treaty-signed", "treaty-in-force", "cfc-activated", "peacetime-opcon", "opcon-agreement-2006",
-    "opcon-postponed-2010", "opcon-conditions-2014", "humphreys-hq", "washington-declaration",
-    "ncg-first-meeting", "interim-guidance", "troop-report", "department-of-war", "opcon-state-task",
-    "scm-57", "joint-fact-sheet", "ndaa-2026", "nds-released", "seoul-core", "colby-visit",
-    "foc-verification", "opcon-goal", "freedom-shield", "ulchi-freedom-shield",
+    "treaty-signed",
+    "treaty-in-force",
+    "cfc-activated",
+    "peacetime-opcon",
+    "opcon-agreement-2006",
+    "opcon-postponed-2010",
+    "opcon-conditions-2014",
+    "humphreys-hq",
+    "washington-declaration",
+    "ncg-first-meeting",
+    "interim-guidance",
+    "troop-report",
+    "department-of-war",
+    "opcon-state-task",
+    "scm-57",
+    "joint-fact-sheet",
+    "ndaa-2026",
+    "nds-released",
+    "seoul-core",
+    "colby-visit",
+    "foc-verification",
+    "opcon-goal",
+    "freedom-shield",
+    "ulchi-freedom-shield",
 ]
 
 
@@ -58,8 +75,12 @@ def test_phases_have_no_dates_and_say_so(timeline):
     for phase in phases:
         assert not phase.find("time"), f"{phase['id']}: a phase with a date"
         labels = [dt.get_text() for dt in phase.select("dt")]
-        assert labels == ["For Seoul (the article)", "For U.S. forces (the article)", "Depends on (the article)",
-                          "Assessment"]
+        assert labels == [
+            "For Seoul (the article)",
+            "For U.S. forces (the article)",
+            "Depends on (the article)",
+            "Assessment",
+        ]
     assert "No dates for phases have been published" in timeline.get_text()
 
 
@@ -81,15 +102,19 @@ def test_earlier_history_is_one_disclosure_before_the_recent_entries(timeline):
 def test_a_month_only_entry_sits_among_the_days_of_its_month(timeline):
     """Ordering is the data's: an entry dated by month stands where its source places it."""
     dates = [t["datetime"] for t in timeline.select("#past ~ ol.timeline time[datetime]")]
-    between = [i for i, d in enumerate(dates) if len(d) == 7
-               and 0 < i < len(dates) - 1 and dates[i - 1][:7] == d == dates[i + 1][:7]
-               and len(dates[i - 1]) == len(dates[i + 1]) == 10]
+    between = [
+        i
+        for i, d in enumerate(dates)
+        if len(d) == 7
+        and 0 < i < len(dates) - 1
+        and dates[i - 1][:7] == d == dates[i + 1][:7]
+        and len(dates[i - 1]) == len(dates[i + 1]) == 10
+    ]
     assert between, f"no month-only entry stands between two days of its month: {dates}"
 
 
 def test_markup_in_data_is_shown_as_text(broken_copy):
-    broken_copy.edit(TIMELINE, "title: Mutual Defense Treaty signed",
-                     "title: Treaty <script>alert(1)</script> signed")
+    broken_copy.edit(TIMELINE, "title: Mutual Defense Treaty signed", "title: Treaty <script>alert(1)</script> signed")
     result = broken_copy.build()
     assert result.returncode == 0, result.stderr
     page = (broken_copy.path.parent / "site" / "timeline.html").read_text(encoding="utf-8")
@@ -101,13 +126,25 @@ BAD_ENTRIES = {
     "missing field": ("  title: Mutual Defense Treaty signed\n", "", "treaty-signed", "title"),
     "bad date": ("date: 1978-11-07", "date: 1978-13-07", "cfc-activated", "date"),
     "out of order": ("date: 1994\n", "date: 1977\n", "peacetime-opcon", "out of order"),
-    "unknown source id": ("sources: [pacom-cfc, militarytimes-2014]", "sources: [pacom-cfx]", "cfc-activated",
-                          "pacom-cfx"),
+    "unknown source id": (
+        "sources: [pacom-cfc, militarytimes-2014]",
+        "sources: [pacom-cfx]",
+        "cfc-activated",
+        "pacom-cfx",
+    ),
     "duplicate id": ("id: treaty-in-force", "id: treaty-signed", "treaty-signed", "used by an earlier entry"),
-    "dated phase without source": ("- id: phase-duties-shift\n", "- id: phase-duties-shift\n  date: 2027\n",
-                                   "phase-duties-shift", "no date unless a source gives one"),
-    "unknown kind": ("kind: history\n  title: The treaty enters", "kind: legend\n  title: The treaty enters",
-                     "treaty-in-force", "kind"),
+    "dated phase without source": (
+        "- id: phase-duties-shift\n",
+        "- id: phase-duties-shift\n  date: 2027\n",
+        "phase-duties-shift",
+        "no date unless a source gives one",
+    ),
+    "unknown kind": (
+        "kind: history\n  title: The treaty enters",
+        "kind: legend\n  title: The treaty enters",
+        "treaty-in-force",
+        "kind",
+    ),
 }
 
 
@@ -117,3 +154,77 @@ def test_a_bad_entry_stops_the_build_naming_it(broken_copy, case):
     broken_copy.edit(TIMELINE, old, new)
     broken_copy.assert_build_fails_naming("timeline.yml", f"'{entry}'", words)
     assert not (broken_copy.path.parent / "site" / "timeline.html").exists(), "a half-built site was written"
+
+
+# ---- Checkpoints whose date has passed, on small fixtures ----
+
+from explainer.data import DataError  # noqa: E402
+from explainer.timeline import passed_checkpoints, render_entry, site_date, validate  # noqa: E402
+
+DAY = datetime.date(2026, 12, 7)
+
+
+def entry(id_, kind, **fields):
+    return {"id": id_, "kind": kind, "title": id_.title(), "summary": "S.", "sources": ["s"], "page": "x.md", **fields}
+
+
+def test_the_sites_date_is_the_newest_date_in_its_data_not_the_clock():
+    assert site_date(["2026-06", "2025-12-19", datetime.date(2026, 12, 7), "2026"]) == DAY
+    assert site_date(["2026-06", "2026"]) == datetime.date(2026, 6, 1)
+
+
+def test_a_checkpoint_passes_only_after_the_whole_of_its_date():
+    entries = [
+        entry("this-year", "scheduled", date="2026"),
+        entry("last-month", "scheduled", date="2026-11"),
+        entry("next-year", "scheduled", date="2027"),
+        entry("done", "history", date="2026-11-02"),
+    ]
+    assert list(passed_checkpoints(entries, DAY)) == ["last-month"]
+    assert list(passed_checkpoints(entries, datetime.date(2027, 1, 1))) == ["this-year", "last-month"]
+
+
+def test_a_recurring_checkpoint_is_due_in_its_latest_month_and_reported_only_by_an_entry_since():
+    entries = [
+        entry("drill-2025", "history", date="2025-03-10", reports="drill"),
+        entry("summer-drill", "scheduled", recurs="Each August"),
+        entry("drill", "scheduled", recurs="Each March"),
+        entry("weekly", "scheduled", recurs="Every week"),
+    ]
+    passed = passed_checkpoints(entries, DAY)
+    assert set(passed) == {"summer-drill", "drill"}, "a recurrence that names no month cannot pass"
+    assert passed["drill"]["due"] == (datetime.date(2026, 3, 1), datetime.date(2026, 3, 31))
+    assert passed["drill"]["report"] is None, "a report of 2025 does not report the 2026 exercise"
+    entries.append(entry("drill-2026", "history", date="2026-03-09", reports="drill"))
+    assert passed_checkpoints(entries, DAY)["drill"]["report"]["id"] == "drill-2026"
+    assert passed_checkpoints(entries, datetime.date(2026, 3, 15))["drill"]["due"][0].year == 2025
+
+
+def test_a_passed_checkpoint_shows_its_report_or_that_none_was_found():
+    scm = entry("scm", "scheduled", date="2026-11")
+    unreported = render_entry(scm, False, "timeline.md", {}, passed_checkpoints([scm], DAY)["scm"], DAY)
+    assert (
+        "<strong>Date passed</strong> (November 2026). The editors have found no report of it as of 7 December 2026."
+    ) in unreported
+    assert "timeline-due" in unreported
+    report = entry("scm-held", "history", date="2026-11-04", reports="scm")
+    reported = render_entry(scm, False, "timeline.md", {}, passed_checkpoints([report, scm], DAY)["scm"], DAY)
+    assert 'Reported: <a href="#scm-held">Scm-Held</a>, 4 November 2026.' in reported
+    assert "Date passed" not in render_entry(
+        entry("later", "scheduled", date="2027"), False, "timeline.md", {}, None, DAY
+    )
+
+
+def test_a_report_must_name_a_scheduled_entry():
+    with pytest.raises(DataError, match="reports"):
+        validate(
+            [entry("a", "history", date="2026-01-01", reports="b"), entry("b", "history", date="2026-02-01")],
+            "data/timeline.yml",
+            {"s"},
+        )
+    with pytest.raises(DataError, match="reports"):
+        validate(
+            [entry("a", "scheduled", date="2026", reports="b"), entry("b", "scheduled", date="2027")],
+            "data/timeline.yml",
+            {"s"},
+        )

@@ -25,5 +25,7 @@ HTMLCS_VERSION = re.search(r"html_codesniffer - v(\S+)", HTMLCS[:200]).group(1) 
 
 def versions() -> str:
     htmlcs = f"HTML_CodeSniffer {HTMLCS_VERSION}" if HTMLCS else "HTML_CodeSniffer missing (run `make test`)"
-    return (f"axe-core {AXE_VERSION} (from axe-playwright-python {version('axe-playwright-python')}); "
-            f"{htmlcs} (from npm's @pa11y/html_codesniffer)")
+    return (
+        f"axe-core {AXE_VERSION} (from axe-playwright-python {version('axe-playwright-python')}); "
+        f"{htmlcs} (from npm's @pa11y/html_codesniffer)"
+    )

@@ -35,8 +35,8 @@ import yaml
 from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from explainer.downloads import ZIP_NAME
 from tests.support.page_weight import first_view, gz, search_index
-from tests.support.prose_measure import report as prose_report
 from tests.support.project import ROOT, QuietHandler, copy_project, run_build, serve_folder
+from tests.support.prose_measure import report as prose_report
 from tests.test_budgets import FIRST_VIEW_BUDGET, HTML_BUDGET, PRINT_BUDGETS
 
 
@@ -55,7 +55,7 @@ def timed_builds(project: Path, runs: int) -> float:
 def multiply_pages(project: Path, factor: int) -> int:
     """Copy every section page factor-1 more times under new names, listed in the nav."""
     docs = project / "docs"
-    pages = [p for p in docs.glob("*.md")]
+    pages = list(docs.glob("*.md"))
     nav = []
     for copy in range(2, factor + 1):
         for page in pages:
@@ -77,8 +77,12 @@ def multiply_pages(project: Path, factor: int) -> int:
     text = record.read_text(encoding="utf-8")
     entries, copied = yaml.safe_load(text), {page.name for page in pages}
     for entry in entries:
-        entry["pages"] += [target.replace(".md", f"-{copy}.md", 1) for copy in range(2, factor + 1)
-                           for target in entry["pages"] if target.partition("#")[0] in copied]
+        entry["pages"] += [
+            target.replace(".md", f"-{copy}.md", 1)
+            for copy in range(2, factor + 1)
+            for target in entry["pages"]
+            if target.partition("#")[0] in copied
+        ]
     schema_line = text.splitlines()[0]
     record.write_text(schema_line + "\n" + yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
     return len(pages) * factor
@@ -110,30 +114,53 @@ def baseline_site(folder: Path) -> Path:
     # The article's section titles are the lines without a full stop.
     body = "\n\n".join(f"## {line}" if not line.endswith(".") else line for line in lines[1:])
     (docs / "index.md").write_text(f"# {lines[0]}\n\n{body}\n", encoding="utf-8")
-    (folder / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n  font: false\n",
-                                       encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "properdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
-                    "-d", str(folder / "site")], check=True)
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Baseline\ntheme:\n  name: material\n  font: false\n", encoding="utf-8"
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "-q",
+            "-f",
+            str(folder / "mkdocs.yml"),
+            "-d",
+            str(folder / "site"),
+        ],
+        check=True,
+    )
     return folder / "site"
 
 
 def lighthouse_run(lighthouse: str, chromium: str, url: str) -> dict | None:
     result = subprocess.run(
-        [lighthouse, url, "--quiet", "--output=json",
-         "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
-         "--only-categories=performance,accessibility,best-practices,seo"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium})
+        [
+            lighthouse,
+            url,
+            "--quiet",
+            "--output=json",
+            "--chrome-flags=--headless --no-sandbox " + " ".join(CHROMIUM_ARGS),
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": chromium},
+    )
     if result.returncode:
         print(f"{url}: lighthouse failed: {result.stderr.strip()[-200:]}")
         return None
     report = json.loads(result.stdout)
     audits = report["audits"]
-    return {"perf": report["categories"]["performance"]["score"],
-            "a11y": report["categories"]["accessibility"]["score"],
-            "best": report["categories"]["best-practices"]["score"],
-            "seo": report["categories"]["seo"]["score"],
-            "fcp": audits["first-contentful-paint"]["numericValue"],
-            "tbt": audits["total-blocking-time"]["numericValue"]}
+    return {
+        "perf": report["categories"]["performance"]["score"],
+        "a11y": report["categories"]["accessibility"]["score"],
+        "best": report["categories"]["best-practices"]["score"],
+        "seo": report["categories"]["seo"]["score"],
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+    }
 
 
 def median_run(lighthouse: str, chromium: str, url: str, runs: int = 3) -> dict | None:
@@ -150,14 +177,17 @@ def lighthouse_scores(site: Path, pages: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp, serve_folder(baseline_site(Path(tmp)), GzipHandler) as plain:
         base = median_run(lighthouse, chromium, plain + "index.html")
         with serve_folder(site, GzipHandler) as address:
-            rows = [("baseline: article in plain Material", base)] + \
-                   [(page, median_run(lighthouse, chromium, address + page)) for page in pages]
+            rows = [("baseline: article in plain Material", base)] + [
+                (page, median_run(lighthouse, chromium, address + page)) for page in pages
+            ]
     print(f"\n{'lighthouse, mobile, median of 3':38} perf  a11y  best  seo   FCP ms  x base  TBT ms")
     for name, r in rows:
         if r:
             ratio = r["fcp"] / base["fcp"] if base else float("nan")
-            print(f"{name:38} {r['perf']:.2f}  {r['a11y']:.2f}  {r['best']:.2f}  {r['seo']:.2f}  "
-                  f"{r['fcp']:7.0f}  {ratio:6.2f}  {r['tbt']:6.0f}")
+            print(
+                f"{name:38} {r['perf']:.2f}  {r['a11y']:.2f}  {r['best']:.2f}  {r['seo']:.2f}  "
+                f"{r['fcp']:7.0f}  {ratio:6.2f}  {r['tbt']:6.0f}"
+            )
     print("targets: perf >= 0.99, FCP <= 1.05 x baseline, TBT <= 50 ms")
 
 
@@ -182,8 +212,11 @@ def main() -> None:
         print(f"built site: {len(files)} files, {sum(p.stat().st_size for p in files) / 1024:.0f} KB")
         print(f"zip for offline reading: {(site / ZIP_NAME).stat().st_size / 1024:.0f} KB (budget 1.5 MB)")
         print(f"search index, fetched once after the first page: {search_index(site) / 1024:.1f} KB gzip")
-        print(f"\n{'page':34} {'HTML gz':>8} {'first view gz':>14}   budgets: HTML {HTML_BUDGET // 1024}K, first view "
-              f"{FIRST_VIEW_BUDGET // 1024}K (print.html {PRINT_BUDGETS['html'] // 1024}K/{PRINT_BUDGETS['first_view'] // 1024}K)")
+        print(
+            f"\n{'page':34} {'HTML gz':>8} {'first view gz':>14}   budgets: HTML {HTML_BUDGET // 1024}K, first view "
+            f"{FIRST_VIEW_BUDGET // 1024}K (print.html {PRINT_BUDGETS['html'] // 1024}K/"
+            f"{PRINT_BUDGETS['first_view'] // 1024}K)"
+        )
         for page in sorted(site.glob("*.html")):
             html = gz(page.read_bytes())
             print(f"{page.name:34} {html / 1024:7.1f}K {first_view(site, page) / 1024:13.1f}K")

@@ -18,8 +18,7 @@ def render_files(site: Path, page: Path) -> set[Path]:
     and what the styles pull in. (The search worker and index load later, on their own.)"""
     soup = BeautifulSoup(page.read_bytes(), "html.parser")
     addresses = [t["src"] for t in soup.find_all(["script", "img"], src=True)]
-    addresses += [t["href"] for t in soup.find_all("link", href=True)
-                  if set(t.get("rel", [])) & {"stylesheet", "icon"}]
+    addresses += [t["href"] for t in soup.find_all("link", href=True) if set(t.get("rel", [])) & {"stylesheet", "icon"}]
     files = {page}
     for address in addresses:
         relative = address.split("?")[0].split("#")[0]

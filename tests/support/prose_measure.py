@@ -21,16 +21,30 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-STORY_PAGES = ["index.html", "the-strategy.html", "deterrence.html", "rationale.html", "us-forces.html",
-               "alliance.html", "north-korea-and-the-region.html", "timeline.html", "conclusion.html", "faq.html"]
+STORY_PAGES = [
+    "index.html",
+    "the-strategy.html",
+    "deterrence.html",
+    "rationale.html",
+    "us-forces.html",
+    "alliance.html",
+    "north-korea-and-the-region.html",
+    "timeline.html",
+    "conclusion.html",
+    "faq.html",
+]
 TARGETS = {"attribution": 1.5, "markers": 2.5}
 # What is not running text: notes, citation and history apparatus, figures, the title lines.
-APPARATUS = (".footnote, .cite-section, .cite-this-page, .page-history, .page-updated, .title-meta, figure, "
-             ".headerlink, .entry-link, .timeline-legend, .timeline-jump, .print-address, script, style")
+APPARATUS = (
+    ".footnote, .cite-section, .cite-this-page, .page-history, .page-updated, .title-meta, figure, "
+    ".headerlink, .entry-link, .timeline-legend, .timeline-jump, .print-address, script, style"
+)
 ATTRIBUTION = re.compile(
     r"\b(?:according to|said|says|say|reported|reports|report(?:ing)? that|wrote|writes|told|noted|notes|quoted|"
     r"quoting|cited|citing|described|describes|stated|states that|announced|added|adds|argued|argues|"
-    r"called|calls it)\b", re.IGNORECASE)
+    r"called|calls it)\b",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.,%-]*")
 
 
@@ -53,16 +67,22 @@ def per_100(count: int, words: int) -> float:
 
 
 def report(site: Path, pages: list[str] = STORY_PAGES) -> list[str]:
-    lines = [f"{'prose, story pages':34} {'words':>6} {'attrib/100':>11} {'notes/100':>10}   targets: "
-             f"<= {TARGETS['attribution']} and <= {TARGETS['markers']}"]
+    lines = [
+        f"{'prose, story pages':34} {'words':>6} {'attrib/100':>11} {'notes/100':>10}   targets: "
+        f"<= {TARGETS['attribution']} and <= {TARGETS['markers']}"
+    ]
     pooled = {"words": 0, "attribution": 0, "markers": 0}
     for page in pages:
         found = measure((site / page).read_text(encoding="utf-8"))
         pooled = {key: pooled[key] + found[key] for key in pooled}
-        lines.append(f"{page:34} {found['words']:6d} {per_100(found['attribution'], found['words']):11.1f} "
-                     f"{per_100(found['markers'], found['words']):10.1f}")
-    lines.append(f"{'pooled':34} {pooled['words']:6d} {per_100(pooled['attribution'], pooled['words']):11.1f} "
-                 f"{per_100(pooled['markers'], pooled['words']):10.1f}")
+        lines.append(
+            f"{page:34} {found['words']:6d} {per_100(found['attribution'], found['words']):11.1f} "
+            f"{per_100(found['markers'], found['words']):10.1f}"
+        )
+    lines.append(
+        f"{'pooled':34} {pooled['words']:6d} {per_100(pooled['attribution'], pooled['words']):11.1f} "
+        f"{per_100(pooled['markers'], pooled['words']):10.1f}"
+    )
     return lines
 
 
