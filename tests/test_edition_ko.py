@@ -155,6 +155,8 @@ def test_the_timeline_speaks_korean_with_korean_labels_and_dates():
             "page": "x.md",
         }
     ]
-    html = timeline.render(entries, "timeline.md", {}, edition_ko.timeline_labels(strings), edition_ko.korean_date)
+    html = timeline.render(
+        entries, "timeline.md", {}, labels=edition_ko.timeline_labels(strings), date=edition_ko.korean_date
+    )
     assert "## 이미 일어난 일 {#past}" in html and "2026년 6월 4일" in html and "역사" in html and "최신" in html
     assert set(timeline.LABELS) == set(edition_ko.timeline_labels(strings)), "data/ko/strings.yml lacks timeline words"
