@@ -51,3 +51,13 @@ def test_korean_pages_link_what_only_the_english_edition_has_one_folder_up(korea
             href = link["href"].split("#")[0]
             if href and not re.match(r"[a-z]+:", href) and not href.endswith(PDF_NAME):  # printed after the build
                 assert (site / "ko" / href).resolve().exists(), f"{address}: {link['href']} leads nowhere"
+
+
+def test_every_korean_page_opens_without_errors_or_outside_requests(visit, site_root, korean_pages):
+    reader = visit()
+    for path in korean_pages:
+        reader.page.goto(site_root + path)
+        assert reader.page.locator("html").get_attribute("lang") == "ko", path
+    allowed = "http://127.0.0.1" if site_root.startswith("http") else "file://"
+    assert reader.foreign_requests(allowed) == []
+    assert reader.errors == [], f"console errors: {reader.errors}"
