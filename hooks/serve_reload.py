@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.config_options import Hooks
+from mkdocs.plugins import event_priority
 
 HOOKS = Path(__file__).resolve().parent
 PACKAGE = HOOKS.parent / "explainer"
@@ -20,6 +21,7 @@ def forget_hooks() -> None:
             del sys.modules[name]
 
 
+@event_priority(-10_000)  # after every other post-build step, some of which import the package again
 def on_post_build(config):
     forget_hooks()
 

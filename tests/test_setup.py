@@ -134,7 +134,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config("mkdocs.yml", site_dir="first"))
 shared = pathlib.Path("explainer/data.py")
-shared.write_text(shared.read_text().replace('MONTHS = ["January"', 'MONTHS = ["Janvier"'))
+shared.write_text(shared.read_text().replace('"January"', '"Janvier"', 1))  # the first is MONTHS'
 build(load_config("mkdocs.yml", site_dir="second"))
 """
 
