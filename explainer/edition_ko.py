@@ -171,9 +171,13 @@ def english_link(src: str) -> str:
     return "../" + src.removesuffix(".md") + ".html"
 
 
-def header_markdown(src: str, meta: Mapping[str, Any], updated_since: datetime.date | None) -> str:
+def header_markdown(
+    src: str, meta: Mapping[str, Any], updated_since: datetime.date | None, revision_date: datetime.date
+) -> str:
     """What goes right under the Korean page's title: the notice when the English page has changed
     since the translation, then the translation line (who, when, which English revision, the twin).
+    The revision is shown as the date of its entry in the record of changes, which readers know from
+    the English page's history; its id stays in the title attribute for editors.
     Raw HTML, so that the link to the English edition (outside ko/) is not a Markdown page link."""
     link = html.escape(english_link(src))
     parts = []
@@ -188,7 +192,7 @@ def header_markdown(src: str, meta: Mapping[str, Any], updated_since: datetime.d
     parts.append(
         f'<p class="{TRANSLATION_LINE_CLASS}">번역: {html.escape(str(meta["translator"]))} '
         f"번역일 {korean_date(meta['translated'])}, "
-        f"영어판 수정본 <code>{html.escape(str(meta['english_revision']))}</code> 기준. "
+        f'<span title="{html.escape(str(meta["english_revision"]))}">{korean_date(revision_date)} 영어판 기준</span>. '
         f'<a href="{link}" hreflang="en" lang="en">English original</a></p>'
     )
     return "\n\n".join(parts)

@@ -351,7 +351,8 @@ def korean_page(markdown: str, page: Page, build: Build) -> str:
             "correct the Korean page too, then set english_revision to the newest",
         )
     updated = edition_ko.newest_date(stale.updates, record) if stale.updates else None
-    return edition_ko.with_header(markdown, edition_ko.header_markdown(src, page.meta, updated))
+    revision_date = edition_ko.newest_date([str(page.meta["english_revision"])], record)
+    return edition_ko.with_header(markdown, edition_ko.header_markdown(src, page.meta, updated, revision_date))
 
 
 def place_figures(markdown: str, src: str, build: Build) -> str:

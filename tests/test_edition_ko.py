@@ -62,10 +62,11 @@ def test_an_update_not_carried_over_is_dated_and_a_correction_named():
 
 
 def test_the_header_has_the_notice_only_when_the_english_page_changed():
-    plain = edition_ko.header_markdown("alliance.md", META, None)
+    plain = edition_ko.header_markdown("alliance.md", META, None, datetime.date(2026, 11, 27))
     assert "영어판이" not in plain
-    assert 'href="../alliance.html"' in plain and "2026년 12월 7일" in plain and "first" in plain
-    notice = edition_ko.header_markdown("alliance.md", META, datetime.date(2026, 12, 8))
+    assert 'href="../alliance.html"' in plain and "2026년 12월 7일" in plain
+    assert "2026년 11월 27일 영어판 기준" in plain, "the revision is shown by its date, readers' terms"
+    notice = edition_ko.header_markdown("alliance.md", META, datetime.date(2026, 12, 8), datetime.date(2026, 11, 27))
     assert "영어판이 2026년 12월 8일에 수정되었습니다. 이 번역에는 아직 반영되지 않았습니다." in notice
 
 
