@@ -85,7 +85,7 @@ def vanished(earlier: object, live: set[str], moved: dict[str, str]) -> list[str
     return sorted(a for a in before if a not in kept and not ("#" in a and a.partition("#")[0] in moved))
 
 
-def _git(project: Path, *args: str) -> str | None:
+def git_output(project: Path, *args: str) -> str | None:
     """git's output in the project, or None (no git, not a repository, no such commit).
 
     safe.directory names the project itself: in a CI container the checkout belongs to another
@@ -103,16 +103,16 @@ def earlier_registries(project: Path) -> list[tuple[str, object]]:
     """The registries git holds that this one must keep: the last commit's (HEAD), the one before
     (HEAD~1: a clone of a commit that removed an address), and the one of the newest dated edition
     (the commit that added its files). None outside a git checkout of this very project."""
-    top = _git(project, "rev-parse", "--show-toplevel")
+    top = git_output(project, "rev-parse", "--show-toplevel")
     if top is None or Path(top.strip()).resolve() != Path(project).resolve():
         return []
     revisions = [("the last commit (HEAD)", "HEAD"), ("the commit before (HEAD~1)", "HEAD~1")]
-    edition = (_git(project, "log", "-1", "--format=%H", "--diff-filter=A", "--", "docs/editions") or "").strip()
+    edition = (git_output(project, "log", "-1", "--format=%H", "--diff-filter=A", "--", "docs/editions") or "").strip()
     if edition:
         revisions.append((f"the newest dated edition's commit ({edition[:10]})", edition))
     found: list[tuple[str, object]] = []  # each registry as YAML read it: checked by vanished()
     for label, revision in revisions:
-        text = _git(project, "show", f"{revision}:{REGISTRY}")
+        text = git_output(project, "show", f"{revision}:{REGISTRY}")
         if text is None:
             continue  # no such commit (a first commit, a shallow clone) or no registry yet
         try:

@@ -26,6 +26,9 @@ def symlinks(project: Path) -> list[str]:
     """Every symbolic link under the input folders, as project-relative paths."""
     found = []
     for folder in INPUT_FOLDERS:
+        if (project / folder).is_symlink():  # os.walk follows the top folder itself: check it first
+            found.append(folder)
+            continue
         for root, dirs, files in os.walk(project / folder):  # does not descend into linked folders
             for name in dirs + files:
                 path = Path(root) / name
@@ -53,6 +56,8 @@ def site_url_problem(url: str) -> str | None:
         return "must end with / (the folder the site is published in)"
     if not PATH.match(parts.path):
         return "may hold only letters, digits, . _ ~ - and %XX in its path"
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        return "must not hold . or .. segments: write the folder's own path"
     return None
 
 

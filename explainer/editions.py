@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+from .addresses import git_output
 from .build_inputs import is_preview
 from .data import DataError, Entry, FilePath, full_date, human_date, markdown_text
 
@@ -34,6 +35,33 @@ def icon_link(svg: str) -> str:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rewritten(project: Path, entries: list[Edition]) -> list[str]:
+    """Editions whose file differs from the file as git first recorded it (reliability probe 4.13).
+
+    The registered hash guards against accidents only: whoever edits an edition and its hash in
+    data/editions.yml passes it. Git's first record of the file does not move. Empty outside a git
+    checkout of this project, and for a file git has not recorded yet (an edition being cut)."""
+    top = git_output(project, "rev-parse", "--show-toplevel")
+    if top is None or Path(top.strip()).resolve() != Path(project).resolve():
+        return []
+    found = []
+    for entry in entries:
+        for field in ("file", "zip"):
+            relative = f"docs/{entry[field]}"
+            added = (git_output(project, "log", "--diff-filter=A", "--format=%H", "--", relative) or "").split()
+            if not added:
+                continue
+            first = added[-1]
+            original = git_output(project, "rev-parse", f"{first}:{relative}")
+            now = git_output(project, "hash-object", relative)
+            if original and now and original.strip() != now.strip():
+                found.append(
+                    f"{relative} differs from the file as first committed ({first[:10]}): an edition is frozen "
+                    f"for good, whatever data/editions.yml says; restore it: git checkout {first[:10]} -- {relative}"
+                )
+    return found
 
 
 def validate(entries: list[Entry], path: FilePath, docs: Path, change_ids: list[str]) -> list[Edition]:

@@ -246,6 +246,10 @@ class Site:
             )
         ]
 
+        frozen_broken = editions_module.rewritten(root, [e.data for e in editions])
+        if frozen_broken:
+            raise ExplainerError(edition_path, problem="; ".join(frozen_broken))
+
         live, moved = read_registry(data / "addresses.yml")
         lost = lost_addresses(root, live, moved)  # against the registries git holds: addresses are permanent
         if lost:

@@ -18,6 +18,15 @@ def test_symlinks_are_found_in_every_input_folder_and_named(tmp_path):
     assert symlinks(tmp_path) == ["data/elsewhere", "docs/assets/env.txt", "overrides/main.html"]
 
 
+@pytest.mark.unit
+@pytest.mark.parametrize("folder", ["docs", "data"])
+def test_an_input_folder_that_is_itself_a_link_is_named(tmp_path, folder):
+    """Reliability probe 6.3 and 6.4: os.walk follows the top folder, so the folder itself is checked."""
+    (tmp_path / f"{folder}-real").mkdir()
+    (tmp_path / folder).symlink_to(tmp_path / f"{folder}-real", target_is_directory=True)
+    assert symlinks(tmp_path) == [folder]
+
+
 def test_a_symlink_in_docs_stops_the_build_naming_it(broken_copy):
     (broken_copy.path / "docs" / "environment.txt").symlink_to("/proc/self/environ")
     broken_copy.assert_build_fails_naming("docs/environment.txt", "symbolic link")
@@ -45,6 +54,8 @@ BAD_ADDRESSES = {
     'https://seoul.example/"><script>alert(1)</script>/': "path",
     "https://seoul.example/a b/": "path",
     "https://seoul.example/it's/": "path",
+    "https://example.org/a/../": "segments",  # reliability probe 6.15
+    "https://example.org/./": "segments",
 }
 
 

@@ -396,3 +396,31 @@ def test_the_site_answers_favicon_ico_for_the_frozen_edition_that_names_no_icon(
     if 'rel="icon"' not in first:
         icon = (site / "favicon.ico").read_bytes()
         assert icon[:4] == b"\x00\x00\x01\x00" and b"PNG" in icon[:64], "the site has no /favicon.ico"
+
+
+@pytest.mark.unit
+def test_an_edition_rewritten_with_its_hash_is_refused_against_git(tmp_path):
+    """Reliability probe 4.13: editing an edition and its sha256 together passes the hash check;
+    the file as git first recorded it does not move."""
+    import subprocess
+
+    from explainer.editions import rewritten
+
+    def git(*args):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tmp_path, check=True, capture_output=True
+        )
+
+    folder = tmp_path / "docs" / "editions"
+    folder.mkdir(parents=True)
+    (folder / "2026-11-27.html").write_text("frozen", encoding="utf-8")
+    (folder / "2026-11-27.zip").write_bytes(b"zip")
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "edition")
+    entry = {"file": "editions/2026-11-27.html", "zip": "editions/2026-11-27.zip"}
+    assert rewritten(tmp_path, [entry]) == []
+    (folder / "2026-11-27.html").write_text("rewritten", encoding="utf-8")
+    git("commit", "-q", "-am", "rewrite the edition and its hash together")
+    [problem] = rewritten(tmp_path, [entry])
+    assert problem.startswith("docs/editions/2026-11-27.html differs from the file as first committed")
