@@ -1,6 +1,15 @@
 # The README's two commands are `make serve` and `make test`; the rest are helpers.
 # PYTHON picks the interpreter .venv is made with: make test PYTHON=/usr/bin/python3
 SHELL := /bin/bash
+
+# The recipes name the checkout's own paths (scripts/, .venv/): started from another folder
+# (make -f path/to/Makefile build), make runs them again from the checkout.
+CHECKOUT := $(realpath $(dir $(lastword $(MAKEFILE_LIST))))
+ifneq ($(realpath $(CURDIR)),$(CHECKOUT))
+.PHONY: from-elsewhere $(MAKECMDGOALS)
+from-elsewhere $(MAKECMDGOALS):
+	@$(MAKE) --no-print-directory -C "$(CHECKOUT)" $(filter-out from-elsewhere,$@)
+else
 PYTHON ?= python3
 export PYTHON
 # Tools run as `python -m`: a moved checkout leaves scripts in .venv/bin with stale paths.
@@ -65,3 +74,5 @@ lock:  ## Re-pin requirements/*.txt after editing requirements/*.in (with uv, fr
 clean:  ## Remove what the make targets wrote into the checkout (Debian packages stay)
 	rm -rf .venv .venv.lock site site.new site.old site.build.lock .site-build.* .pytest_cache node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+endif
