@@ -168,3 +168,14 @@ def test_two_makes_at_once_make_the_venv_once(checkout):
     assert [run.returncode for run in runs] == [0, 0], messages
     assert sum("Making .venv" in message for message in messages) == 1, messages
     assert any("waiting" in message for message in messages), messages
+
+
+@pytest.mark.unit
+def test_make_started_from_another_folder_runs_in_the_checkout(tmp_path):
+    """Reliability probe 6.22: `make -f CLONE/Makefile build` from another folder ran scripts/venv.sh
+    relative to that folder ("No such file or directory"); make now goes to the checkout first."""
+    done = subprocess.run(
+        ["make", "-n", "-f", str(ROOT / "Makefile"), "check-review"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert f'-C "{ROOT.resolve()}" check-review' in done.stdout, done.stdout
