@@ -280,11 +280,12 @@ BROKEN = {
         "roughly 29,500 U.S. troops",
         ["us-forces.md: description: figure “29,500”", "JSON-LD", "cite/us-forces.json and .ris: citation abstract"],
     ),
+    # On a page with no Korean twin, whose pair check would name the new figure first.
     "derived number not marked": (
-        "docs/faq.md",
-        "under an agreement that runs to 2030.",
-        "under an agreement that runs to 2030, 0.1164 trillion won more than in 2025.",
-        ["faq.md", "figure", "0.1164", "asiae-sma"],
+        "docs/alliance.md",
+        "under a cost-sharing agreement that runs to 2030.",
+        "under a cost-sharing agreement that runs to 2030, 0.1164 trillion won more than in 2025.",
+        ["alliance.md", "figure", "0.1164", "asiae-sma"],
     ),
 }
 
@@ -297,10 +298,11 @@ def test_the_build_fails_naming_page_block_and_sources(broken_copy, case):
 
 
 def test_a_marked_derived_number_passes_the_build(broken_copy):
-    broken_copy.edit(
-        "docs/faq.md",
-        "under an agreement that runs to 2030.",
-        'under an agreement that runs to 2030, <span class="derived">0.1164</span> trillion won more than in 2025.',
+    broken_copy.edit(  # alliance.md: a page with no Korean twin (a twin must carry the figure too)
+        "docs/alliance.md",
+        "under a cost-sharing agreement that runs to 2030.",
+        "under a cost-sharing agreement that runs to 2030, "
+        '<span class="derived">0.1164</span> trillion won more than in 2025.',
     )
     result = broken_copy.build()
     assert result.returncode == 0, result.stderr[-2000:]
