@@ -41,6 +41,7 @@ from .evidence import (
     _support,
     evidence_figures,
     excerpt_holding,
+    held_to,
     page_of,
     quotation_found,
 )
@@ -226,12 +227,7 @@ def check_blocks(blocks: list[Block], evidence: Mapping[str, str], page: PageTex
     page = page if page is not None else page_of(blocks)
     for block in blocks:
         result.texts.update(block.kinds or {block.field: 1})
-        cited = list(dict.fromkeys(block.cited))
-        if block.field != BODY:
-            cited = list(dict.fromkeys(cited + page.cited))
-        texts = [evidence.get(source, "") for source in cited]
-        if block.field != BODY:
-            texts = [page.text, *texts]
+        cited, texts = held_to(block, page, evidence)
         holders = cited if block.field == BODY else ["", *cited]  # texts[i] is the evidence of holders[i]
         quotations = [t.english for t in marked_translations(block.text)] + unmarked_quotations(block.text)
         for quotation in quotations:

@@ -24,6 +24,7 @@ import html as _html
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.etree import ElementTree
@@ -189,6 +190,19 @@ def page_of(blocks: list[Block]) -> PageText:
     )
 
 
+def held_to(block: Block, page: PageText, evidence: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The sources a block is held to, and the texts it is held to: a BODY block, the evidence of the
+    sources it cites; a field (title, heading, description, …), the page's checked body first, then
+    the evidence of every source the page cites. The English and the Korean checks share it."""
+    cited = list(dict.fromkeys(block.cited))
+    if block.field != BODY:
+        cited = list(dict.fromkeys(cited + page.cited))
+    texts = [evidence.get(source, "") for source in cited]
+    if block.field != BODY:
+        texts = [page.text, *texts]
+    return cited, texts
+
+
 def check_blocks(blocks: list[Block], evidence: dict[str, str], page: PageText | None = None) -> Result:
     """evidence: source id -> all its recorded excerpts (or whole text), joined by line breaks.
 
@@ -198,13 +212,11 @@ def check_blocks(blocks: list[Block], evidence: dict[str, str], page: PageText |
     page = page if page is not None else page_of(blocks)
     for block in blocks:
         result.texts.update(block.kinds or {block.field: 1})
-        cited = list(dict.fromkeys(block.cited))
+        cited, texts = held_to(block, page, evidence)
+        own = texts if block.field == BODY else texts[1:]  # the sources' evidence, not the page's body
+        numbers = set().union(*(evidence_figures(t) for t in own)) if own else set()
         if block.field != BODY:
-            cited = list(dict.fromkeys(cited + page.cited))
-        texts = [evidence.get(source, "") for source in cited]
-        numbers = set().union(*(evidence_figures(t) for t in texts)) if texts else set()
-        if block.field != BODY:
-            texts, numbers = [page.text, *texts], numbers | page.figures
+            numbers |= page.figures
         for quotation in QUOTATION.findall(block.text):
             result.quotations += 1
             holder = next((i for i, t in enumerate(texts) if quotation_found(quotation, t)), None)
