@@ -37,6 +37,16 @@ SIZE_MARKER = "__OFFLINE_ZIP_SIZE__"
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
+# One note citing several sources: the markers of a sentence's sources, written next to each
+# other ([^a][^b]), become one marker and one note, [^a+b], that lists each source in turn.
+NOTE_JOIN = "+"
+
+
+def note_sources(note_id: str) -> list[str]:
+    """The sources one note cites: 'reuters-nds+ajp-nds' → ['reuters-nds', 'ajp-nds']."""
+    return note_id.split(NOTE_JOIN)
+
+
 def footnote_references(source_ids: Iterable[str]) -> str:
     """The markers for these sources, in the order given: [^a][^b]."""
     return "".join(f"[^{source_id}]" for source_id in source_ids)

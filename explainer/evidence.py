@@ -285,8 +285,20 @@ def with_excerpts(html: str, supports: dict[str, list[str]]) -> str:
     the statements citing it, where the check matched one."""
 
     def add(match: re.Match[str]) -> str:
-        excerpts = supports.get(match.group(2))
-        return match.group(1) + excerpt_note(excerpts) + match.group(3) if excerpts else match.group(0)
+        sources = contract.note_sources(match.group(2))
+        if len(sources) == 1:
+            excerpts = supports.get(sources[0])
+            return match.group(1) + excerpt_note(excerpts) + match.group(3) if excerpts else match.group(0)
+        # A note of several sources has a paragraph each, ending with its link to the source list:
+        # each source's words go under its own paragraph.
+        note = match.group(1)
+        for source in sources:
+            if excerpts := supports.get(source):
+                paragraph = re.compile(rf'<p>(?:(?!</p>).)*?sources\.html#{re.escape(source)}".*?</p>\n?', re.DOTALL)
+                found = contract.must_match(paragraph, note, f"the paragraph of {source} in note {match.group(2)}")
+                end = found[0].end()
+                note = note[:end] + ("" if note[end - 1] == "\n" else "\n") + excerpt_note(excerpts) + note[end:]
+        return note + match.group(3)
 
     return FOOTNOTE.sub(add, html)
 
@@ -330,7 +342,7 @@ class _BlockParser(HTMLParser):
         attributes = {name: value or "" for name, value in attrs}  # <a href> without a value: ""
         classes = attributes.get("class") or ""
         if tag == "a" and not self._skipping_text_only() and attributes.get("href", "").startswith("#fn:"):
-            self._current().cited.append(attributes["href"][4:])
+            self._current().cited.extend(contract.note_sources(attributes["href"][4:]))
         if tag == "img" and attributes.get("alt") and not self._skipping():
             self.blocks.append(Block(text=attributes["alt"], field="alt text", kinds=Counter({"alt text": 1})))
         if tag in VOID_TAGS:

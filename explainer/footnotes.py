@@ -12,6 +12,7 @@ from .tag_stack import VOID_TAGS, TagStack
 
 REFERENCE = contract.FOOTNOTE_REFERENCE
 CLUSTER = re.compile(r"(?:\[\^[^\]\s]+\](?!:)){2,}")
+CLUSTER_OR_ONE = re.compile(r"(?:\[\^[^\]\s]+\](?!:))+")
 
 
 def ordered_clusters(markdown: str) -> str:
@@ -26,6 +27,73 @@ def ordered_clusters(markdown: str) -> str:
         return contract.footnote_references(ids)
 
     return CLUSTER.sub(in_order, markdown)
+
+
+# Lines that are a block of their own: headings, table rows, boxes, HTML, definitions,
+# attribute lists, abbreviations. And lines that start one: list items.
+STANDALONE = re.compile(r"\s*(?:#|\||!!!|\?\?\?|<|:|\{:|\*\[|-{3,}\s*$)")
+ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
+
+
+# One note lists at most this many sources: a longer paragraph gets a note every few sentences.
+NOTE_SOURCES = 3
+
+
+def by_paragraph(markdown: str) -> str:
+    """Fewer markers, each nearer what it holds up (issue 23): in a paragraph or list item, the
+    markers of consecutive sentences move forward to the last of them, where grouped() makes them
+    one note, until a note would list more than NOTE_SOURCES sources. A note so covers the
+    sentences since the previous one, and shows each source's own words; the evidence check holds
+    the whole paragraph to every source it cites, so no statement loses its source. Headings,
+    tables and HTML keep their markers where they are."""
+    lines = markdown.split("\n")
+    block: list[int] = []
+
+    def gather() -> None:
+        text = "\n".join(lines[i] for i in block)
+        clusters = list(CLUSTER_OR_ONE.finditer(text))
+        if len(clusters) > 1:
+            notes: list[tuple[int, list[str]]] = []  # (end of the cluster it is written at, sources)
+            run: list[str] = []
+            previous_end = 0
+            for cluster in clusters:
+                ids = REFERENCE.findall(cluster.group(0))
+                if run and len(set(run) | set(ids)) > NOTE_SOURCES:
+                    notes.append((previous_end, run))
+                    run = []
+                run = list(dict.fromkeys(run + ids))
+                previous_end = cluster.end()
+            notes.append((previous_end, run))
+            at = dict(notes)
+            pieces, start = [], 0
+            for cluster in clusters:
+                pieces.append(text[start : cluster.start()])
+                if cluster.end() in at:
+                    pieces.append(contract.footnote_references(at[cluster.end()]))
+                start = cluster.end()
+            pieces.append(text[start:])
+            for i, line in zip(block, "".join(pieces).split("\n"), strict=True):
+                lines[i] = line
+        block.clear()
+
+    for number, line in enumerate(lines):
+        if not line.strip() or STANDALONE.match(line) or ITEM.match(line):
+            gather()
+        if line.strip() and not STANDALONE.match(line):
+            block.append(number)
+    gather()
+    return "\n".join(lines)
+
+
+def grouped(markdown: str) -> str:
+    """Adjacent markers become one note: one marker a sentence however many sources hold it
+    (issue 23), the note listing each source with its own words. Run after ordered_clusters."""
+
+    def group(match: re.Match[str]) -> str:
+        ids = list(dict.fromkeys(REFERENCE.findall(match.group(0))))
+        return f"[^{contract.NOTE_JOIN.join(ids)}]" if len(ids) > 1 else f"[^{ids[0]}]"
+
+    return CLUSTER.sub(group, markdown)
 
 
 MARKER_SUP = re.compile(r'<sup id="fnref\d*:')

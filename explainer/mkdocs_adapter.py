@@ -403,8 +403,9 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
         raise ExplainerError(
             src, problem="write footnotes as [^source-id] only; their text comes from data/sources.yml"
         )
-    markdown = footnotes.ordered_clusters(markdown)
-    ids = list(dict.fromkeys(footnotes.REFERENCE.findall(markdown)))
+    markdown = footnotes.grouped(footnotes.ordered_clusters(footnotes.by_paragraph(markdown)))
+    notes = list(dict.fromkeys(footnotes.REFERENCE.findall(markdown)))
+    ids = list(dict.fromkeys(i for note in notes for i in contract.note_sources(note)))
     known = build.site.source_entries()
     unknown = [i for i in ids if i not in known]
     if unknown:
@@ -418,8 +419,10 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
         markdown = markdown.replace(SOURCE_LIST_MARKER, source_list.source_list(known))
     # The Korean edition links the English source list (raw HTML: it is outside ko/).
     where = '<a href="../sources.html#{}">출처 목록</a>' if build.korean else "[In the source list](sources.md#{})"
-    definitions = [f"[^{i}]: {source_list.citation_text(known[i])} {where.format(i)}" for i in ids]
-    return markdown + "\n\n" + "\n".join(definitions) + "\n" if definitions else markdown
+    # A note of several sources: one paragraph each, the later ones indented into the note.
+    line = {i: f"{source_list.citation_text(known[i])} {where.format(i)}" for i in ids}
+    definitions = [f"[^{note}]: " + "\n\n    ".join(line[i] for i in contract.note_sources(note)) for note in notes]
+    return markdown + "\n\n" + "\n\n".join(definitions) + "\n" if definitions else markdown
 
 
 def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:

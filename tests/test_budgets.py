@@ -29,8 +29,9 @@ SOURCES_BUDGETS = {"html": 41 * 1024, "first_view": 104 * 1024}
 # when the source list came to show every excerpt and where it was read, with the December
 # corrections (98.3/159.4 KB then); 110/172 KB when the December fact-check restored what
 # sources add and the June 2026 reports joined (107.5/168.6 KB then), and when every footnote gained its
-# source's words (108.8/170.0 to 121.3/182.5 KB).
-PRINT_BUDGETS = {"html": 124 * 1024, "first_view": 186 * 1024}
+# source's words (108.8/170.0 to 121.3/182.5 KB); 190 KB first view when notes came to gather a
+# paragraph's sources (a source cited alone and in a note with others is listed in both: 186.4 KB).
+PRINT_BUDGETS = {"html": 124 * 1024, "first_view": 190 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:
