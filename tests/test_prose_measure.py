@@ -6,6 +6,7 @@ PAGE = """<article><h1>Title</h1><p class="title-meta">Updated 7 December 2026 Â
 <p>Reuters reported that the plan changed.<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup>
 The ministry said it would wait, according to Yonhap.<sup id="fnref:b"><a class="footnote-ref" href="#fn:b">2</a></sup>
 Troops stay.</p>
+<figure><table><tr><th>Lead<sup id="fnref:c"><a class="footnote-ref" href="#fn:c">3</a></sup></th></tr></table></figure>
 <details class="cite-section"><summary>Cite this section</summary>Reported said wrote</details>
 <div class="footnote"><ol><li id="fn:a">Reuters said so.</li></ol></div></article>"""
 

@@ -53,9 +53,9 @@ def measure(html: str) -> dict:
     article = BeautifulSoup(html, "html.parser").select_one("article")
     if article is None:
         return {"words": 0, "attribution": 0, "markers": 0}
-    markers = len(article.select("sup[id^='fnref'] a.footnote-ref, a.footnote-ref"))
     for element in article.select(APPARATUS):
         element.decompose()
+    markers = len(article.select("a.footnote-ref"))  # in the running text: a figure's own notes are its data's
     for marker in article.select("sup"):
         marker.decompose()
     text = article.get_text(" ")
