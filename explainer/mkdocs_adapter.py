@@ -200,6 +200,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.strings = edition_ko.strings_for(edition_ko.load_strings(root), edition_ko.EDITION if korean else "en")
     extra["strings"] = _build.strings  # overrides/ read the interface words from here
     extra["english_root"] = "../" if korean else ""  # what only the English edition has is one folder up
+    # The headings' permalink title ("Link to this section") in the edition's words.
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "permalink_title" in toc:
+        toc["permalink_title"] = _build.strings["link_to_section"]
     if korean:
         configure_korean(config, root, _build)
         extra["reporting_through"]["text"] = edition_ko.korean_date(newest_report)
@@ -227,6 +231,13 @@ def configure_korean(config: MkDocsConfig, root: Path, build: Build) -> None:
         "data/ko/places.yml": [p["id"] for p in site.place_entries()],
     }
     build.overlays = {name: edition_ko.load_overlay(root, name, ids) for name, ids in english_ids.items()}
+    english_figures = site.figure_entries()
+    for figure_id, korean in build.overlays["data/ko/figures.yml"].items():
+        for problem in edition_ko.figure_overlay_problems(english_figures[figure_id], korean):
+            raise ExplainerError("data/ko/figures.yml", figure_id, "overlay", problem)
+    _, missing = edition_ko.korean_places(site.place_entries(), build.overlays["data/ko/places.yml"])
+    for problem in missing:
+        raise ExplainerError("data/ko/places.yml", problem=problem)
 
 
 def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
@@ -296,7 +307,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(
             CHANGELOG_MARKER,
             changes.changelog_markdown(
-                build.site.change_entries(), build.titles, changes.heading_labels(build.site.root / "docs")
+                build.site.change_entries(),
+                build.titles,
+                # The Korean edition names a section by its Korean heading where the page is translated.
+                changes.heading_labels(build.site.root / "docs")
+                | (changes.heading_labels(build.site.root / edition_ko.EDITION) if build.korean else {}),
+                # The Korean edition: its labels and dates; the record's own words stay English, marked so.
+                *((build.strings, edition_ko.korean_date) if build.korean else ()),
             ),
         )
     if EDITIONS_MARKER in markdown:
@@ -363,7 +380,10 @@ def place_figures(markdown: str, src: str, build: Build) -> str:
         if figure_id not in figures_by_id:
             raise ExplainerError(src, problem=f"no figure '{figure_id}' in data/figures.yml")
         build.placed.add(figure_id)
-        return figures.render(figures_by_id[figure_id])
+        figure = figures_by_id[figure_id]
+        if build.korean:  # Korean texts by the English id (data/ko/figures.yml); what has none stays English, marked
+            figure = edition_ko.korean_figure(figure, build.overlays["data/ko/figures.yml"].get(figure_id))
+        return figures.render(figure)
 
     return figures.MARKER.sub(replace, markdown)
 
@@ -372,8 +392,18 @@ def place_map(markdown: str, build: Build) -> str:
     """The map's list of places goes in as Markdown, so the sources step writes its footnotes."""
     if MAP_MARKER not in markdown:
         return markdown
-    figure = korea_map.figure_markdown(build.site.place_entries(), MAP_ID, MAP_CAPTION, MAP_DESCRIPTION)
+    places, caption, description, words = map_texts(build)
+    figure = korea_map.figure_markdown(places, MAP_ID, caption, description, words)
     return markdown.replace(MAP_MARKER, figure)
+
+
+def map_texts(build: Build) -> tuple[list[dict[str, Any]], str, str, dict[str, str] | None]:
+    """The map's places, caption, description and words: the Korean edition's from data/ko/places.yml
+    and the strings table (a place without Korean text stays English, marked lang="en")."""
+    if not build.korean:
+        return build.site.place_entries(), MAP_CAPTION, MAP_DESCRIPTION, None
+    places, _ = edition_ko.korean_places(build.site.place_entries(), build.overlays["data/ko/places.yml"])
+    return places, build.strings["map_caption"], build.strings["map_description"], build.strings
 
 
 def place_timeline(markdown: str, src: str, build: Build) -> str:
@@ -415,7 +445,10 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
         )
     build.cited.update(ids)
     if SOURCE_LIST_MARKER in markdown:
-        markdown = markdown.replace(SOURCE_LIST_MARKER, source_list.source_list(known))
+        listed = source_list.source_list(known)
+        if build.korean:  # the Korean sources page keeps the English list, marked so
+            listed = f'<div class="source-list-en" lang="en" markdown="block">\n{listed}\n</div>'
+        markdown = markdown.replace(SOURCE_LIST_MARKER, listed)
     # The Korean edition links the English source list (raw HTML: it is outside ko/).
     where = '<a href="../sources.html#{}">출처 목록</a>' if build.korean else "[In the source list](sources.md#{})"
     definitions = [f"[^{i}]: {source_list.citation_text(known[i])} {where.format(i)}" for i in ids]
@@ -443,16 +476,18 @@ def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = current()
     src = page.file.src_uri
-    html = footnotes.labelled_backlinks(footnotes.separated(html))
+    html = footnotes.labelled_backlinks(footnotes.separated(html), build.strings["back_to"], build.strings["the_text"])
     if MAP_SVG_MARKER in html:  # the figure's description is on the page already: the SVG's own is short
+        places, caption, _, words = map_texts(build)
         html = html.replace(
             MAP_SVG_MARKER,
             korea_map.render(
                 build.site.outline,
-                build.site.place_entries(),
+                places,
                 MAP_ID,
-                MAP_CAPTION,
-                "A map; the list under it names the same places, with their sources.",
+                caption,
+                build.strings["map_svg_description"],
+                words,
             ),
         )
     html = check_evidence(html, page, build)
@@ -548,7 +583,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
     page.meta["updated_line"] = changes.updated_line(record, src)
     if build.korean:  # the record is the English page's: its words stay English, marked so, the rest Korean
         for entry, change in zip(page.meta["history"], changes.history(record, src), strict=True):
-            entry["label"] = build.strings[change["kind"]]
+            entry["label"] = build.strings["before_publication" if change["prepublication"] else change["kind"]]
         page.meta["updated_line"] = None  # the notice under the title says what the translation lacks
     if "published" in page.meta and src != PRINT_PAGE:
         twin = build.korean or (build.site.root / edition_ko.EDITION / src).is_file()
@@ -596,7 +631,9 @@ def page_facts(page: Page, config: MkDocsConfig) -> citations.PageFacts:
         updated=page.meta["updated"],
         url=page.canonical_url or "",
         accessed=max(built, page.meta["updated"]),
-        edition=edition_of(page, config.extra.get("latest_edition")),
+        # The dated editions are the English edition's: a Korean page has none to cite.
+        edition=None if current().korean else edition_of(page, config.extra.get("latest_edition")),
+        language=edition_ko.EDITION if current().korean else "en",
     )
 
 
@@ -655,8 +692,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     facts = page.meta.get("citation_facts") if page.meta else None
     if facts:  # after the theme: search, print and the evidence check never see these boxes and links
         if page.file.src_uri != PRINT_PAGE:  # on paper there is nothing to click or copy
-            output = citations.add_entry_links(output, page.file.dest_uri, facts.url)
-        output = citations.add_section_citations(output, facts, build.cited_anchors.get(page.file.dest_uri, set()))
+            output = citations.add_entry_links(
+                output, page.file.dest_uri, facts.url, build.strings["permanent_link"]
+            )
+        labels = {key: build.strings[key] for key in citations.LABELS}
+        cited = build.cited_anchors.get(page.file.dest_uri, set())
+        output = citations.add_section_citations(output, facts, cited, labels)
     found = foreign_loads(output)
     if found:
         raise ExplainerError(
