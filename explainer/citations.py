@@ -57,6 +57,9 @@ class PageFacts:
     def key(self) -> str:
         """The citation key in every format: author, year, first words of the title."""
         words = re.findall(r"[a-z0-9]+", f"{self.author.split()[0]} {self.updated.year} {self.title}".lower())
+        if self.language != "en":  # a Korean title has no Latin words: the language and the page's name instead
+            name = self.url.split("#")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+            words = [*words[:2], self.language, *re.findall(r"[a-z0-9]+", name.lower())]
         return "-".join(words[:6])
 
 
