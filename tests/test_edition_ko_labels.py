@@ -398,7 +398,8 @@ def test_korean_pages_link_the_feed_as_english_and_cite_themselves_as_korean(kor
             continue
         for link in page.select('[type="application/atom+xml"]'):
             assert link.get("hreflang") == "en", f"{address}: {link}"
-            assert "영어" in (link.get("title") or link.get_text()), f"{address}: {link}"
+            said = link.get("title") or link.get_text() + str(link.next_sibling or "")  # the link or the words after it
+            assert "영어" in said, f"{address}: {link} does not say the feed is English"
         if page.select_one("#cite-this-page"):
             assert page.select_one("#citation-korean"), f"{address}: no Korean citation form"
             assert not page.select_one(".cite-this-edition"), f"{address}: the dated editions are English"
