@@ -263,10 +263,11 @@ def changelog_markdown(
                 parts.append("</ul>")
             current = entry["date"]
             parts.append(
-                f"\n## {date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
-                '<ul class="changes" markdown="block">'
+                f'\n## {date(current.isoformat())} {{#{current.isoformat()}}}\n\n<ul class="changes" markdown="block">'
             )
-        links = ", ".join(f"[{_marked(markdown_text(link_text(t, titles, headings)), words)}]({t})" for t in entry["pages"])
+        links = ", ".join(
+            f"[{_marked(markdown_text(link_text(t, titles, headings)), words)}]({t})" for t in entry["pages"]
+        )
         notes = contract.footnote_references(entry.get("sources", []))
         label = kind_label(entry)
         if words:

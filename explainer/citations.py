@@ -262,16 +262,15 @@ def section_box(facts: PageFacts, anchor: str, heading: str, labels: dict[str, s
         f"<dt>{style}</dt><dd>{citation}</dd>" for style, citation in formats(facts, section=heading, url=url).items()
     )
     return (
-        f'<details class="cite-section {contract.APPARATUS}"><summary>{html.escape(words["cite_this_section"])}</summary>'
+        f'<details class="cite-section {contract.APPARATUS}">'
+        f"<summary>{html.escape(words['cite_this_section'])}</summary>"
         f'<p>{html.escape(words["address"])} <a href="{html.escape(url)}">{html.escape(url)}</a> '
         f"{copy_button(url, words['copy_link'])}</p>"
         f"<dl>{styles}</dl></details>"
     )
 
 
-def add_section_citations(
-    content: str, facts: PageFacts, cited: set[str], labels: dict[str, str] | None = None
-) -> str:
+def add_section_citations(content: str, facts: PageFacts, cited: set[str], labels: dict[str, str] | None = None) -> str:
     """A "Cite this section" after each heading whose anchor the address registry lists.
     Raises when the page has headings and cited anchors but the pattern matches no heading."""
     if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):

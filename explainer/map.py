@@ -243,10 +243,7 @@ def render(
         f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">'
         f"{escape(word['map_north_korea'])}</text>"
         f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">'
-        f"{escape(word['map_south_korea'])}</text>"
-        + "".join(marks)
-        + scale_bar(project)
-        + "</svg>"
+        f"{escape(word['map_south_korea'])}</text>" + "".join(marks) + scale_bar(project) + "</svg>"
     )
     return svg
 
@@ -255,7 +252,7 @@ def _list_context(places: list[Place], words: dict[str, str] | None) -> dict[str
     """The list's sentences about each place's position, in the edition's words. A place named in
     them is named as its own entry is (the Korean edition: its Korean name); in English, by its id."""
     word = _words(words)
-    names = {p["id"]: p["name"] for p in places} if words else {}
+    names: dict[str, str] = {p["id"]: str(p["name"]) for p in places} if words else {}
 
     def name(place_id: str) -> str:
         return names.get(place_id, place_id.title())
@@ -269,7 +266,11 @@ def _list_context(places: list[Place], words: dict[str, str] | None) -> dict[str
         elif "from" in place:
             rule = place["from"]
             direction = word["direction_" + rule["direction"]]
-            lines[place["id"]] = ("", None, word["map_drawn"].format(km=rule["km"], direction=direction, place=name(rule["place"])))
+            lines[place["id"]] = (
+                "",
+                None,
+                word["map_drawn"].format(km=rule["km"], direction=direction, place=name(rule["place"])),
+            )
         else:
             lines[place["id"]] = ("", None, word["map_toward"].format(place=name(place["toward"]["place"])))
     return {"places": places, "lines": lines, "dmz_item": word["map_dmz_item"]}

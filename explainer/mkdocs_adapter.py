@@ -692,9 +692,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     facts = page.meta.get("citation_facts") if page.meta else None
     if facts:  # after the theme: search, print and the evidence check never see these boxes and links
         if page.file.src_uri != PRINT_PAGE:  # on paper there is nothing to click or copy
-            output = citations.add_entry_links(
-                output, page.file.dest_uri, facts.url, build.strings["permanent_link"]
-            )
+            output = citations.add_entry_links(output, page.file.dest_uri, facts.url, build.strings["permanent_link"])
         labels = {key: build.strings[key] for key in citations.LABELS}
         cited = build.cited_anchors.get(page.file.dest_uri, set())
         output = citations.add_section_citations(output, facts, cited, labels)

@@ -271,7 +271,9 @@ def test_the_map_list_in_english_is_as_before_and_in_korean_uses_the_korean_word
     assert "Drawn 60 kilometers south of Seoul, as its source puts it." in english
     assert "Shown only as a direction from Seoul: no source gives its distance." in english
     words = strings_for(load_strings(ROOT), "ko")
-    places, missing = korean_places(PLACES, {"seoul": {"name": "서울", "position_from": "자료"}, "base": {"name": "기지"}})
+    places, missing = korean_places(
+        PLACES, {"seoul": {"name": "서울", "position_from": "자료"}, "base": {"name": "기지"}}
+    )
     assert not missing
     korean = place_list(places, words)
     assert "위치: 자료." in korean and "서울에서 남쪽으로 60킬로미터" in korean and "서울에서 본 방향" in korean
@@ -293,7 +295,9 @@ def test_a_footnote_way_back_in_korean_words():
         '<div class="footnote"><ol><li id="fn:x"><p>Source.&#160;'
         '<a class="footnote-backref" href="#fnref:x" title="Jump back">&#8617;</a></p></li></ol></div>'
     )
-    back = re.search(r'<span class="footnote-back">(.*?)</span>', labelled_backlinks(html, "돌아가기:", "본문")).group(1)
+    back = re.search(r'<span class="footnote-back">(.*?)</span>', labelled_backlinks(html, "돌아가기:", "본문")).group(
+        1
+    )
     assert re.sub(r"<[^>]+>", "", back) == "돌아가기: 본문"
     assert re.search(r"Back to: <a [^>]+>the text</a>", labelled_backlinks(html))
 
@@ -316,7 +320,8 @@ def test_the_korean_record_of_changes_labels_in_korean_and_marks_the_english_tex
     english = changelog_markdown([entry], {"faq.md": "FAQ", "print.md": "Print edition"})
     assert "## 4 June 2026 {#2026-06-04}" in english and ">Correction</span> Fixed a date. Pages:" in english
     words = strings_for(load_strings(ROOT), "ko")
-    korean = changelog_markdown([entry], {"faq.md": "자주 묻는 질문", "print.md": "Print edition"}, {}, words, korean_date)
+    titles = {"faq.md": "자주 묻는 질문", "print.md": "Print edition"}
+    korean = changelog_markdown([entry], titles, {}, words, korean_date)
     assert "## 2026년 6월 4일 {#2026-06-04}" in korean
     assert '>정정</span> <span lang="en">Fixed a date.</span> 페이지:' in korean
     assert '[자주 묻는 질문](faq.md), [<span lang="en">Print edition</span>](print.md)' in korean
@@ -352,7 +357,7 @@ def test_a_korean_page_is_cited_as_korean_with_the_korean_form():
     assert "langid       = {korean}" in bibtex_entry(item)
     assert ("name", "citation_language", "ko") in head_tags(facts) and '"inLanguage": "ko"' in json_ld(facts)
     styles = formats(facts)
-    assert list(styles)[0] == KOREAN_STYLE and {"APA 7", "Chicago", "BibTeX"} <= set(styles)
+    assert next(iter(styles)) == KOREAN_STYLE and {"APA 7", "Chicago", "BibTeX"} <= set(styles)
     assert styles[KOREAN_STYLE] == (
         "Seoul in the Lead 편집진, 「자주 묻는 질문」, 『Seoul in the Lead』, 2026년 12월 7일 수정, "
         "https://example.org/ko/faq.html (검색일: 2026년 12월 8일)."
@@ -405,7 +410,8 @@ def test_korean_pages_link_the_feed_as_english_and_cite_themselves_as_korean(kor
             assert not page.select_one(".cite-this-edition"), f"{address}: the dated editions are English"
             name = address.removeprefix("ko/").removesuffix(".html")
             assert "LA  - ko" in (site / "ko" / "cite" / f"{name}.ris").read_text(encoding="utf-8")
-            assert json.loads((site / "ko" / "cite" / f"{name}.json").read_text(encoding="utf-8"))[0]["language"] == "ko"
+            item = json.loads((site / "ko" / "cite" / f"{name}.json").read_text(encoding="utf-8"))[0]
+            assert item["language"] == "ko", address
 
 
 def test_a_korean_page_names_its_reviewed_date_as_the_check_against_its_twin(korean_pages):
