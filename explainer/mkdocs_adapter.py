@@ -200,6 +200,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.strings = edition_ko.strings_for(edition_ko.load_strings(root), edition_ko.EDITION if korean else "en")
     extra["strings"] = _build.strings  # overrides/ read the interface words from here
     extra["english_root"] = "../" if korean else ""  # what only the English edition has is one folder up
+    # The colour switch's names (mkdocs.yml palette toggles, in English there) in the edition's words.
+    edition_words = {texts["en"]: _build.strings[key] for key, texts in edition_ko.load_strings(root).items()}
+    for option in config.theme.get("palette") or []:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if toggle and toggle.get("name") in edition_words:
+            toggle["name"] = edition_words[toggle["name"]]
     # The headings' permalink title ("Link to this section") in the edition's words.
     toc = config.mdx_configs.setdefault("toc", {})
     if "permalink_title" in toc:
@@ -317,12 +323,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             ),
         )
     if EDITIONS_MARKER in markdown:
-        markdown = markdown.replace(
-            EDITIONS_MARKER,
-            editions.editions_markdown(
-                build.site.edition_entries(), build.site.change_entries(), build.site.root / "docs"
-            ),
+        listed = editions.editions_markdown(
+            build.site.edition_entries(), build.site.change_entries(), build.site.root / "docs"
         )
+        if build.korean:  # the list of the English edition's dated editions, in English, marked so
+            listed = f'<div class="editions-en" lang="en" markdown="block">\n{listed}\n</div>'
+        markdown = markdown.replace(EDITIONS_MARKER, listed)
     markdown = with_footnote_text(markdown, src, build)
     check_citable_anchors(markdown, page, build)
     if build.korean:  # links to pages only the English edition has go there, one folder up
@@ -451,8 +457,14 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
         markdown = markdown.replace(SOURCE_LIST_MARKER, listed)
     # The Korean edition links the English source list (raw HTML: it is outside ko/).
     where = '<a href="../sources.html#{}">출처 목록</a>' if build.korean else "[In the source list](sources.md#{})"
-    definitions = [f"[^{i}]: {source_list.citation_text(known[i])} {where.format(i)}" for i in ids]
+    definitions = [f"[^{i}]: {citation_of(known[i], build.korean)} {where.format(i)}" for i in ids]
     return markdown + "\n\n" + "\n".join(definitions) + "\n" if definitions else markdown
+
+
+def citation_of(source: Any, korean: bool) -> str:
+    """A footnote's source line; on a Korean page, one with no Hangul (an English source) is marked lang="en"."""
+    text = source_list.citation_text(source)
+    return f'<span lang="en">{text}</span>' if korean and not re.search("[가-힣]", text) else text
 
 
 def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:
@@ -491,6 +503,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             ),
         )
     html = check_evidence(html, page, build)
+    if build.korean:  # abbreviations are English acronyms, their expansions English words
+        html = html.replace("<abbr title=", '<abbr lang="en" title=')
     build.anchors[src] = set(re.findall(r'\bid="([^"]+)"', html))
     return leave_out_of_search(html)  # after the footnote separators are written
 
@@ -508,7 +522,7 @@ def check_evidence(html: str, page: Page, build: Build) -> str:
     report_evidence(page.file.src_uri, result, build)
     build.checked_pages[page.file.dest_uri] = page_of(blocks)
     build.pages_checked.append(page.file.src_uri)
-    return with_excerpts(html, result.supports)
+    return with_excerpts(html, result.supports, build.strings["source_words"], mark_english=build.korean)
 
 
 def report_evidence(where: str, result: Result, build: Build) -> None:
