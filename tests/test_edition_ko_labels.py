@@ -421,3 +421,38 @@ def test_a_korean_page_names_its_reviewed_date_as_the_check_against_its_twin(kor
         dates = page.select_one(".page-updated")
         if dates and dates.find("time", datetime=True) and "·" in dates.get_text():
             assert "영어판 대조 확인" in dates.get_text() and "검토" not in dates.get_text(), address
+
+
+@pytest.mark.unit
+def test_a_passed_checkpoint_and_a_recurring_date_in_korean_words():
+    import datetime
+
+    from explainer.edition_ko import korean_date, load_strings, strings_for, timeline_labels
+    from explainer.timeline import LABELS, passed_note
+
+    entry = {"id": "scm", "kind": "scheduled", "date": "2026-11", "title": "SCM"}
+    passed = {"due": (datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)), "report": None}
+    today = datetime.date(2026, 12, 7)
+    english = passed_note(entry, passed, today)
+    assert "<strong>Date passed</strong> (November 2026). The editors have found no report of it as of" in english
+    labels = {**LABELS, **timeline_labels(strings_for(load_strings(ROOT), "ko"))}
+    korean = passed_note(entry, passed, today, labels, korean_date)
+    assert "(2026년 11월). 편집진은 2026년 12월 7일 현재 이에 관한 보도를 찾지 못했다." in korean
+    assert "Date passed" not in korean
+    assert labels["recurs_each"].format(month="March", month_number=3) == "매년 3월"
+
+
+def test_english_on_korean_pages_is_marked(korean_pages):
+    """What stays English on a Korean page says so: footnotes' source lines and the source words under
+    them (an English source's), and the colour switch and abbreviations are in the edition's words or marked."""
+    for address, page in korean_pages.items():
+        for note in page.select(".footnote li"):
+            line = note.find("p")
+            first = line.find(True) if line else None
+            if line and not re.search("[가-힣]", line.get_text().split("출처 목록")[0]):
+                assert first is not None and first.get("lang") == "en", f"{address}#{note.get('id')}: {line}"
+        for quote in page.select(".footnote-excerpt q"):
+            if not re.search("[가-힣]", quote.get_text()):
+                assert quote.get("lang") == "en", f"{address}: {quote}"
+        for abbr in page.select("abbr[title]"):
+            assert abbr.get("lang") == "en", f"{address}: {abbr}"
