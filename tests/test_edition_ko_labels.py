@@ -456,3 +456,18 @@ def test_english_on_korean_pages_is_marked(korean_pages):
                 assert quote.get("lang") == "en", f"{address}: {quote}"
         for abbr in page.select("abbr[title]"):
             assert abbr.get("lang") == "en", f"{address}: {abbr}"
+
+
+@pytest.mark.unit
+def test_the_strings_tables_english_is_what_the_english_edition_writes():
+    """The map's and the timeline's English words live in the code (their English output is held by
+    other tests); the strings table repeats them, and must not drift from them."""
+    from explainer import map as korea_map
+    from explainer import mkdocs_adapter, timeline
+    from explainer.edition_ko import load_strings, strings_for, timeline_labels
+
+    english = strings_for(load_strings(ROOT), "en")
+    assert english["map_caption"] == mkdocs_adapter.MAP_CAPTION
+    assert english["map_description"] == mkdocs_adapter.MAP_DESCRIPTION
+    assert {k: english[k] for k in korea_map.WORDS} == korea_map.WORDS
+    assert timeline_labels(english) == timeline.LABELS
