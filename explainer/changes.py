@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
 from xml.sax.saxutils import escape, quoteattr
@@ -236,8 +237,25 @@ def link_text(target: str, titles: dict[str, str], headings: dict[str, str] | No
     return f"{title} ({(headings or {}).get(target, anchor.replace('-', ' '))})"
 
 
-def changelog_markdown(entries: list[Change], titles: dict[str, str], headings: dict[str, str] | None = None) -> str:
-    """changelog.html's body: a heading a date (its id is the date), the changes under it."""
+def _marked(text: str, words: dict[str, str] | None) -> str:
+    """In the Korean edition (words given), a link's words with no Hangul (a page only the English
+    edition has) are marked lang="en"."""
+    return f'<span lang="en">{text}</span>' if words and not re.search("[가-힣]", text) else text
+
+
+def changelog_markdown(
+    entries: list[Change],
+    titles: dict[str, str],
+    headings: dict[str, str] | None = None,
+    words: dict[str, str] | None = None,
+    date: Callable[[str], str] = human_date,
+) -> str:
+    """changelog.html's body: a heading a date (its id is the date), the changes under it.
+
+    words: the edition's labels (data/ko/strings.yml: new, update, correction, before_publication,
+    pages) and date its way of writing a date; given them (the Korean edition), each change's own
+    text, which the record holds in English only, is marked lang="en"."""
+    labels = words or {}
     parts, current = [], None
     for entry in entries:
         if entry["date"] != current:
@@ -245,14 +263,21 @@ def changelog_markdown(entries: list[Change], titles: dict[str, str], headings: 
                 parts.append("</ul>")
             current = entry["date"]
             parts.append(
-                f"\n## {human_date(current.isoformat())} {{#{current.isoformat()}}}\n\n"
-                '<ul class="changes" markdown="block">'
+                f'\n## {date(current.isoformat())} {{#{current.isoformat()}}}\n\n<ul class="changes" markdown="block">'
             )
-        links = ", ".join(f"[{markdown_text(link_text(t, titles, headings))}]({t})" for t in entry["pages"])
+        links = ", ".join(
+            f"[{_marked(markdown_text(link_text(t, titles, headings)), words)}]({t})" for t in entry["pages"]
+        )
         notes = contract.footnote_references(entry.get("sources", []))
+        label = kind_label(entry)
+        if words:
+            label = labels["before_publication" if entry["prepublication"] else entry["kind"]]
+        text = f"{markdown_text(entry['text'])}{notes}"
+        if words:
+            text = f'<span lang="en">{text}</span>'
         parts.append(
             f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
-            f"{kind_label(entry)}</span> {markdown_text(entry['text'])}{notes} Pages: {links}.</li>"
+            f"{label}</span> {text} {labels.get('pages', 'Pages:')} {links}.</li>"
         )
     return "\n".join([*parts, "</ul>"]) + "\n"
 

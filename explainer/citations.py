@@ -48,11 +48,18 @@ class PageFacts:
     # Cite this edition: when the page has a dated edition, pass it here; edition_facts()
     # gives the facts that cite it, and the templates show them beside the live page's.
     edition: Edition | None = None
+    # The page's language (ISO 639-1): "ko" for the Korean edition's pages. The citation files and
+    # tags say it (RIS LA, CSL-JSON language, biblatex langid, citation_language, inLanguage), and a
+    # Korean page's citations add the Korean web-citation form (KOREAN_STYLE).
+    language: str = "en"
 
     @property
     def key(self) -> str:
         """The citation key in every format: author, year, first words of the title."""
         words = re.findall(r"[a-z0-9]+", f"{self.author.split()[0]} {self.updated.year} {self.title}".lower())
+        if self.language != "en":  # a Korean title has no Latin words: the language and the page's name instead
+            name = self.url.split("#")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+            words = [*words[:2], self.language, *re.findall(r"[a-z0-9]+", name.lower())]
         return "-".join(words[:6])
 
 
@@ -86,6 +93,27 @@ def long_date(day: datetime.date) -> str:
     return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
+FIRST_PUBLISHED = {"en": "First published", "ko": "최초 게시"}  # the citation files' note, by page language
+KOREAN_STYLE = "국내 웹 문서"  # the key of the Korean form among a Korean page's citation styles
+
+
+def korean_date(day: datetime.date) -> str:
+    return f"{day.year}년 {day.month}월 {day.day}일"
+
+
+def korean_citation(facts: PageFacts, section: str | None = None, url: str | None = None) -> str:
+    """The form Korean academic writing uses for a web page (as in the KCI journals' and university
+    libraries' guides): author (the editors, 편집진), 「page title」, 『site name』, date, address,
+    and the access date (검색일). A section is named after its page: 「page title: section」."""
+    e = html.escape
+    title = f"{facts.title}: {section}" if section else facts.title
+    author = f"{facts.site} 편집진"
+    return (
+        f"{e(author)}, 「{e(title)}」, 『{e(facts.site)}』, {korean_date(facts.updated)} 수정, "
+        f"{e(url or facts.url)} (검색일: {korean_date(facts.accessed)})."
+    )
+
+
 def formats(facts: PageFacts, section: str | None = None, url: str | None = None) -> dict[str, str]:
     """The page's (or one section's) citation in each style, dated by its last update.
 
@@ -104,7 +132,8 @@ def formats(facts: PageFacts, section: str | None = None, url: str | None = None
         mla_title = f"“{e(headline_case(title))}.”"
         chicago_title = f"“{e(headline_case(title))}.”"
     url_e = e(url)
-    citations = {
+    citations = {KOREAN_STYLE: korean_citation(facts, section, url)} if facts.language == "ko" else {}
+    citations |= {
         "APA 7": f"{author}. ({when.year}, {when.strftime('%B')} {when.day}). {apa_title}. {site}. {url_e}",
         "MLA 9": f"{author}. {mla_title}{',' if section else ''} <em>{site}</em>, "
         f"{when.day} {MLA_MONTHS[when.month - 1]} {when.year}, {e(url.split('://', 1)[-1])}.",
@@ -127,9 +156,9 @@ def csl_item(facts: PageFacts) -> CslItem:
         "issued": {"date-parts": [[facts.updated.year, facts.updated.month, facts.updated.day]]},
         "accessed": {"date-parts": [[facts.accessed.year, facts.accessed.month, facts.accessed.day]]},
         "URL": facts.url,
-        "language": "en",
+        "language": facts.language,
         "abstract": facts.description,
-        "note": f"First published {facts.published.isoformat()}",
+        "note": f"{FIRST_PUBLISHED.get(facts.language, FIRST_PUBLISHED['en'])} {facts.published.isoformat()}",
     }
 
 
@@ -156,7 +185,7 @@ def head_tags(facts: PageFacts) -> list[tuple[str, str, str]]:
         ("name", "citation_date", when),
         # HIGHWIRE_MAPPINGS: citation_public_url -> url; citation_language -> language.
         ("name", "citation_public_url", facts.url),
-        ("name", "citation_language", "en"),
+        ("name", "citation_language", facts.language),
         # RDF detectType: og:type "website" -> t.og = "webpage".
         ("property", "og:type", "website"),
         # RDF importItem: og:site_name -> publicationTitle (a web page's "Website Title").
@@ -185,7 +214,7 @@ def json_ld(facts: PageFacts) -> str:
         "publisher": {"@type": "Organization", "name": facts.site},
         "isPartOf": {"@type": "WebSite", "name": facts.site},
         "url": facts.url,
-        "inLanguage": "en",
+        "inLanguage": facts.language,
         "isAccessibleForFree": True,
         "license": "https://creativecommons.org/licenses/by/4.0/",
     }
@@ -207,6 +236,16 @@ def script_json(text: str) -> str:
     return text
 
 
+# The words of the boxes this module writes into pages: the English ones, or the edition's from
+# data/ko/strings.yml (the adapter passes them).
+LABELS = {
+    "cite_this_section": "Cite this section",
+    "address": "Address:",
+    "copy_link": "Copy link",
+    "permanent_link": "Permanent link",
+}
+
+
 def copy_button(text: str, label: str) -> str:
     """Material's own clipboard script copies data-clipboard-text: no script of ours."""
     return (
@@ -215,20 +254,23 @@ def copy_button(text: str, label: str) -> str:
     )
 
 
-def section_box(facts: PageFacts, anchor: str, heading: str) -> str:
+def section_box(facts: PageFacts, anchor: str, heading: str, labels: dict[str, str] | None = None) -> str:
     """Under a cited heading: its permanent address and citation, folded away until asked for."""
+    words = {**LABELS, **(labels or {})}
     url = f"{facts.url}#{anchor}"
     styles = "".join(
         f"<dt>{style}</dt><dd>{citation}</dd>" for style, citation in formats(facts, section=heading, url=url).items()
     )
     return (
-        f'<details class="cite-section {contract.APPARATUS}"><summary>Cite this section</summary>'
-        f'<p>Address: <a href="{html.escape(url)}">{html.escape(url)}</a> {copy_button(url, "Copy link")}</p>'
+        f'<details class="cite-section {contract.APPARATUS}">'
+        f"<summary>{html.escape(words['cite_this_section'])}</summary>"
+        f'<p>{html.escape(words["address"])} <a href="{html.escape(url)}">{html.escape(url)}</a> '
+        f"{copy_button(url, words['copy_link'])}</p>"
         f"<dl>{styles}</dl></details>"
     )
 
 
-def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> str:
+def add_section_citations(content: str, facts: PageFacts, cited: set[str], labels: dict[str, str] | None = None) -> str:
     """A "Cite this section" after each heading whose anchor the address registry lists.
     Raises when the page has headings and cited anchors but the pattern matches no heading."""
     if cited - {TITLE_ID} and re.search(r"<h[2-6][ >]", content):
@@ -238,22 +280,22 @@ def add_section_citations(content: str, facts: PageFacts, cited: set[str]) -> st
         heading, _, anchor, inner = match.groups()
         if anchor not in cited:
             return heading
-        return heading + section_box(facts, anchor, text_of(inner))
+        return heading + section_box(facts, anchor, text_of(inner), labels)
 
     return CITED_HEADING.sub(add, content)
 
 
-def entry_link(page_address: str, canonical: str, anchor: str) -> str:
+def entry_link(page_address: str, canonical: str, anchor: str, label: str = LABELS["permanent_link"]) -> str:
     """A timeline entry's permanent link: a ¶ at the end of its title, as headings have (a row
     of address and copy button under every entry cost a phone reader a line an entry)."""
-    return f' <a class="entry-link {contract.APPARATUS}" href="#{anchor}" aria-label="Permanent link">&para;</a>'
+    return f' <a class="entry-link {contract.APPARATUS}" href="#{anchor}" aria-label="{html.escape(label)}">&para;</a>'
 
 
-def add_entry_links(content: str, page_address: str, canonical: str) -> str:
+def add_entry_links(content: str, page_address: str, canonical: str, label: str = LABELS["permanent_link"]) -> str:
     """Each timeline entry's permanent link, inside its title (raises on a page with timeline
     entries whose markup the pattern no longer matches)."""
     if 'class="timeline-entry' in content:
         contract.must_match(TIMELINE_ENTRY, content, "timeline entries")
     return TIMELINE_ENTRY.sub(
-        lambda m: m.group(1)[: -len("</p>")] + entry_link(page_address, canonical, m.group(2)) + "</p>", content
+        lambda m: m.group(1)[: -len("</p>")] + entry_link(page_address, canonical, m.group(2), label) + "</p>", content
     )

@@ -194,7 +194,7 @@ def header_markdown(
         f'<p class="{TRANSLATION_LINE_CLASS}">번역: {html.escape(str(meta["translator"]))} '
         f"번역일 {korean_date(meta['translated'])}, "
         f'<span title="{html.escape(str(meta["english_revision"]))}">{korean_date(revision_date)} 영어판 기준</span>. '
-        f'<a href="{link}" hreflang="en" lang="en">English original</a></p>'
+        f'<a href="{link}" hreflang="en">영어 원문</a></p>'
     )
     return "\n\n".join(parts)
 
@@ -363,7 +363,8 @@ def broken_links(site: Path, written_later: Iterable[str] = ()) -> list[str]:
 OVERLAYS = {  # file -> (English data it overlays, the fields each entry may give)
     "data/ko/timeline.yml": ("data/timeline.yml", ("title", "summary")),
     "data/ko/figures.yml": ("data/figures.yml", None),  # caption, description, cells: the figure's own shape
-    "data/ko/places.yml": ("data/map/places.yml", ("name", "text")),
+    # name always; text (and position_from) where the place has them in English (explainer/map.py)
+    "data/ko/places.yml": ("data/map/places.yml", ("name",)),
 }
 
 
@@ -427,3 +428,75 @@ def korean_timeline(
 def timeline_labels(strings: Mapping[str, str]) -> dict[str, str]:
     """The timeline's words (explainer/timeline.py LABELS) from the strings table (timeline_* keys)."""
     return {key.removeprefix("timeline_"): text for key, text in strings.items() if key.startswith("timeline_")}
+
+
+FIGURE_TEXTS = ("caption", "description")
+
+
+def figure_overlay_problems(figure: Mapping[str, Any], korean: Mapping[str, Any]) -> list[str]:
+    """A Korean figure text in the English figure's shape: caption and description, as many columns,
+    and the rows in the English order, each with the texts of its kind (aspect and one cell per
+    column, or label). Values and sources are the English data's: the overlay gives no other field."""
+    found = []
+    for name in FIGURE_TEXTS:
+        if not isinstance(korean.get(name), str) or not korean[name].strip():
+            found.append(f"'{name}' needs a non-empty Korean text")
+    if "columns" in korean and len(korean["columns"]) != len(figure["columns"]):
+        found.append(f"'columns' needs {len(figure['columns'])} texts, as the English figure has")
+    rows = korean.get("rows", [])
+    if len(rows) > len(figure["rows"]):
+        found.append(f"'rows' has {len(rows)} rows; the English figure has {len(figure['rows'])}")
+    texts = ("aspect", "cells") if figure["kind"] == "comparison" else ("label",)
+    for number, (row, english) in enumerate(zip(rows, figure["rows"], strict=False), 1):
+        extra = sorted(set(row or {}) - set(texts))
+        if extra:
+            found.append(f"rows[{number}]: only {', '.join(texts)} are translated, not {', '.join(extra)}")
+        if "cells" in texts and len((row or {}).get("cells", [])) != len(english["cells"]):
+            found.append(f"rows[{number}].cells needs {len(english['cells'])} texts, one per column")
+    extra = sorted(set(korean) - {*FIGURE_TEXTS, "columns", "rows"})
+    if extra:
+        found.append(f"unknown field(s) {', '.join(extra)}")
+    return found
+
+
+def korean_figure(figure: Mapping[str, Any], korean: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The figure with its Korean texts (data/ko/figures.yml); values and sources stay the English
+    data's. Without an overlay the whole figure stays English, marked lang="en"; a row the overlay
+    does not give stays English, marked so."""
+    copy = dict(figure)
+    if not korean:
+        copy["lang"] = "en"
+        return copy
+    copy.update({name: korean[name] for name in (*FIGURE_TEXTS, "columns") if name in korean})
+    given = korean.get("rows", [])
+    rows = []
+    for number, row in enumerate(figure["rows"]):
+        row_copy = dict(row)
+        if number < len(given) and given[number]:
+            row_copy.update(given[number])
+        else:
+            row_copy["lang"] = "en"
+        rows.append(row_copy)
+    copy["rows"] = rows
+    return copy
+
+
+def korean_places(
+    places: Sequence[Mapping[str, Any]], overlay: Mapping[str, Mapping[str, str]]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The map's places with their Korean name, text and position_from (data/ko/places.yml); a place
+    without an overlay keeps its English texts, marked lang="en". Also what is missing: a Korean
+    entry must give the text (and position_from) its English place has."""
+    result, problems = [], []
+    for place in places:
+        copy = dict(place)
+        korean = overlay.get(place["id"])
+        if korean:
+            for name in ("text", "position_from"):
+                if name in place and not str(korean.get(name) or "").strip():
+                    problems.append(f"{place['id']}: needs a Korean '{name}', as the English place has one")
+            copy.update({k: v for k, v in korean.items() if k in ("name", "text", "position_from")})
+        else:
+            copy["lang"] = "en"
+        result.append(copy)
+    return result, problems

@@ -273,22 +273,33 @@ EXCERPTS_SHOWN = 1
 FOOTNOTE = re.compile(r'(<li id="fn:([^"]+)">.*?)(</li>)', re.DOTALL)
 
 
-def excerpt_note(excerpts: list[str]) -> str:
+def excerpt_note(excerpts: list[str], label: str = "Source's words:", mark_english: bool = False) -> str:
     """Under a footnote's source line: the words the check matched, marked as the source's
-    own, escaped; kept out of search and of this check by the footnote list around it."""
-    quoted = " ".join(f"<q>{_html.escape(e, quote=False)}</q>" for e in excerpts[:EXCERPTS_SHOWN])
-    return f'<p class="footnote-excerpt"><span class="footnote-excerpt-label">Source\'s words:</span> {quoted}</p>\n'
+    own, escaped; kept out of search and of this check by the footnote list around it.
+    label: the edition's words (data/ko/strings.yml source_words); mark_english: on a page in
+    another language, an excerpt with no Hangul is marked lang="en"."""
+
+    def q(excerpt: str) -> str:
+        lang = ' lang="en"' if mark_english and not re.search("[가-힣]", excerpt) else ""
+        return f"<q{lang}>{_html.escape(excerpt, quote=False)}</q>"
+
+    quoted = " ".join(q(e) for e in excerpts[:EXCERPTS_SHOWN])
+    label = _html.escape(label, quote=False)
+    return f'<p class="footnote-excerpt"><span class="footnote-excerpt-label">{label}</span> {quoted}</p>\n'
 
 
-def with_excerpts(html: str, supports: dict[str, list[str]]) -> str:
+def with_excerpts(
+    html: str, supports: dict[str, list[str]], label: str = "Source's words:", mark_english: bool = False
+) -> str:
     """Each footnote (Python-Markdown's <li id="fn:source-id">) gains the excerpt that supports
-    the statements citing it, where the check matched one."""
+    the statements citing it, where the check matched one (label, mark_english: excerpt_note)."""
 
     def add(match: re.Match[str]) -> str:
         sources = contract.note_sources(match.group(2))
         if len(sources) == 1:
             excerpts = supports.get(sources[0])
-            return match.group(1) + excerpt_note(excerpts) + match.group(3) if excerpts else match.group(0)
+            note = excerpt_note(excerpts, label, mark_english) if excerpts else ""
+            return match.group(1) + note + match.group(3) if excerpts else match.group(0)
         # A note of several sources has a paragraph each, ending with its link to the source list:
         # each source's words go under its own paragraph.
         note = match.group(1)
@@ -297,7 +308,8 @@ def with_excerpts(html: str, supports: dict[str, list[str]]) -> str:
                 paragraph = re.compile(rf'<p>(?:(?!</p>).)*?sources\.html#{re.escape(source)}".*?</p>\n?', re.DOTALL)
                 found = contract.must_match(paragraph, note, f"the paragraph of {source} in note {match.group(2)}")
                 end = found[0].end()
-                note = note[:end] + ("" if note[end - 1] == "\n" else "\n") + excerpt_note(excerpts) + note[end:]
+                shown = excerpt_note(excerpts, label, mark_english)
+                note = note[:end] + ("" if note[end - 1] == "\n" else "\n") + shown + note[end:]
         return note + match.group(3)
 
     return FOOTNOTE.sub(add, html)

@@ -43,12 +43,15 @@ def validate(entries: list[dict[str, Any]], path: Path, source_ids: set[str]) ->
 
 
 def render(figure: dict[str, Any]) -> str:
+    """The figure as an HTML table. A figure or row may carry `lang` ("en" on a Korean page where the
+    Korean overlay gives no text for it: explainer/edition_ko.py korean_figure)."""
     # markdown="span" everywhere text goes, so abbreviations get their tooltips there too.
     if figure["kind"] == "bars":
         largest = max(row["value"] for row in figure["rows"])
         rows = [
             {
                 "label": row["label"],
+                "lang": row.get("lang"),
                 "sources": row["sources"],
                 "share": round(100 * row["value"] / largest, 1),
                 "value": f"{row['value']:g}",
@@ -58,7 +61,12 @@ def render(figure: dict[str, Any]) -> str:
     else:
         columns = figure["columns"][1:]
         rows = [
-            {"aspect": row["aspect"], "sources": row["sources"], "cells": list(zip(columns, row["cells"]))}
+            {
+                "aspect": row["aspect"],
+                "lang": row.get("lang"),
+                "sources": row["sources"],
+                "cells": list(zip(columns, row["cells"])),
+            }
             for row in figure["rows"]
         ]
     return render_template("figure.html", figure=figure, fid=f"figure-{figure['id']}", rows=rows)

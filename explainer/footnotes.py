@@ -113,31 +113,32 @@ BACKLINKS = re.compile(
 BACKLINK = re.compile(r'<a class="footnote-backref" href="#(fnref\d*:[^"]+)"')
 
 
-def labelled_backlinks(html: str) -> str:
+def labelled_backlinks(html: str, back_to: str = "Back to:", the_text: str = "the text") -> str:
     """Each footnote's way back names where it goes: "Back to: Key points · Who leads (2)",
     not a row of identical arrows. A place is the box, figure or timeline entry the
-    marker sits in, else the section heading above it."""
+    marker sits in, else the section heading above it, else `the_text`. The words are the
+    edition's (data/ko/strings.yml: back_to, the_text)."""
     if f'class="{contract.FOOTNOTE_BACKREF}"' in html:
         contract.must_match(BACKLINKS, html, "footnote back-links")
-    places = _marker_places(html)
+    places = _marker_places(html, the_text)
     order = {ref: position for position, ref in enumerate(places)}  # as the page reads
 
     def rewrite(match: re.Match[str]) -> str:
         seen: dict[str, int] = {}
         links: list[str] = []
         for ref in sorted(BACKLINK.findall(match.group(1)), key=lambda r: order.get(r, len(order))):
-            place = places.get(ref, "the text")
+            place = places.get(ref, the_text)
             seen[place] = seen.get(place, 0) + 1
             name = place if seen[place] == 1 else f"{place} ({seen[place]})"
             # Not Material's footnote-backref class: Material draws that as a bare icon.
             links.append(f'<a class="footnote-return" href="#{ref}">{name}</a>')
-        return f' <span class="footnote-back">Back to: {" · ".join(links)}</span>'
+        return f' <span class="footnote-back">{escape(back_to, quote=False)} {" · ".join(links)}</span>'
 
     return BACKLINKS.sub(rewrite, html)
 
 
-def _marker_places(html: str) -> dict[str, str]:
-    finder = _PlaceFinder()
+def _marker_places(html: str, the_text: str = "the text") -> dict[str, str]:
+    finder = _PlaceFinder(the_text)
     finder.feed(html)
     finder.close()
     return finder.places
@@ -162,8 +163,9 @@ class _Container(TypedDict):
 class _PlaceFinder(TagStack):
     """Where each footnote marker (<sup id="fnref…">) sits, named for a reader (as HTML)."""
 
-    def __init__(self) -> None:
+    def __init__(self, the_text: str = "the text") -> None:
         super().__init__()
+        self.the_text = the_text
         self.places: dict[str, str] = {}
         self.heading = ""
         self.reading: tuple[str, _Container | None, list[str]] | None = None  # tag, its container, text so far
@@ -186,7 +188,7 @@ class _PlaceFinder(TagStack):
         ):
             self.reading = (tag, container, [])
         if tag == "sup" and attributes.get("id", "").startswith("fnref"):
-            self.places[attributes["id"]] = (container and container["title"]) or self.heading or "the text"
+            self.places[attributes["id"]] = (container and container["title"]) or self.heading or self.the_text
 
     def ending(self, tag: str) -> None:
         if self.reading and tag == "abbr":

@@ -34,6 +34,25 @@ Outline = dict[str, list[Ring]]
 DESCRIBED = ("seoul", "pyongyang", "pyeongtaek", "camp-casey")
 
 
+# The words the map writes around the data, in English; the Korean edition passes its own
+# (data/ko/strings.yml, the map_* and direction_* keys, which hold these same English texts).
+WORDS = {
+    "map_dmz": "Demilitarized Zone",
+    "map_north_korea": "North Korea",
+    "map_south_korea": "South Korea",
+    "map_position": "Position: {source}.",
+    "map_drawn": "Drawn {km} kilometers {direction} of {place}, as its source puts it.",
+    "map_toward": "Shown only as a direction from {place}: no source gives its distance.",
+    "map_dmz_item": "**Demilitarized Zone**: drawn along the line between the two Koreas in the outline, "
+    "which is Natural Earth's (public domain).",
+    **{f"direction_{d}": d for d in ("north", "south", "east", "west")},
+}
+
+
+def _words(words: dict[str, str] | None) -> dict[str, str]:
+    return {**WORDS, **{k: v for k, v in (words or {}).items() if k in WORDS}}
+
+
 class MapError(ValueError):
     pass
 
@@ -181,7 +200,15 @@ def path(rings: list[Ring], project: Projection, closed: bool = True) -> str:
     return "".join(parts)
 
 
-def render(outline: Outline, places: list[Place], figure_id: str, caption: str, description: str) -> str:
+def render(
+    outline: Outline,
+    places: list[Place],
+    figure_id: str,
+    caption: str,
+    description: str,
+    words: dict[str, str] | None = None,
+) -> str:
+    word = _words(words)
     project = Projection(outline)
     where = positions(places)
     marks: list[str] = []
@@ -200,7 +227,7 @@ def render(outline: Outline, places: list[Place], figure_id: str, caption: str, 
             marks.append(
                 f'<path class="map-arrow" d="M{x} {y - 6 * north} L{tip[0]} {tip[1]}"/>'
                 f'<text class="map-label" x="{tip[0] + 5}" y="{tip[1] + 4}">'
-                f"{name} ({escape(place['toward']['direction'])})</text>"
+                f"{name} ({escape(word['direction_' + place['toward']['direction']])})</text>"
             )
     boundary_label = project(*outline["boundary"][0][len(outline["boundary"][0]) // 2])
     svg = (
@@ -212,22 +239,53 @@ def render(outline: Outline, places: list[Place], figure_id: str, caption: str, 
         f'<path class="map-land map-south" d="{path(outline["south"], project)}"/>'
         f'<path class="map-boundary" d="{path(outline["boundary"], project, closed=False)}"/>'
         f'<text class="map-label map-label-line" x="{boundary_label[0] - 40}" y="{boundary_label[1] - 8}">'
-        "Demilitarized Zone</text>"
-        f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">North Korea</text>'
-        f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">South Korea</text>'
-        + "".join(marks)
-        + scale_bar(project)
-        + "</svg>"
+        f"{escape(word['map_dmz'])}</text>"
+        f'<text class="map-country" x="{project(126.2, 40.4)[0]}" y="{project(126.2, 40.4)[1]}">'
+        f"{escape(word['map_north_korea'])}</text>"
+        f'<text class="map-country" x="{project(127.6, 36.2)[0]}" y="{project(127.6, 36.2)[1]}">'
+        f"{escape(word['map_south_korea'])}</text>" + "".join(marks) + scale_bar(project) + "</svg>"
     )
     return svg
 
 
-def place_list(places: list[Place]) -> str:
+def _list_context(places: list[Place], words: dict[str, str] | None) -> dict[str, Any]:
+    """The list's sentences about each place's position, in the edition's words. A place named in
+    them is named as its own entry is (the Korean edition: its Korean name); in English, by its id."""
+    word = _words(words)
+    names: dict[str, str] = {p["id"]: str(p["name"]) for p in places} if words else {}
+
+    def name(place_id: str) -> str:
+        return names.get(place_id, place_id.title())
+
+    lines = {}
+    for place in places:
+        if "at" in place:
+            line = word["map_position"].format(source="\x00")
+            parts = line.split("\x00")
+            lines[place["id"]] = (parts[0], place["position_from"], parts[1])
+        elif "from" in place:
+            rule = place["from"]
+            direction = word["direction_" + rule["direction"]]
+            lines[place["id"]] = (
+                "",
+                None,
+                word["map_drawn"].format(km=rule["km"], direction=direction, place=name(rule["place"])),
+            )
+        else:
+            lines[place["id"]] = ("", None, word["map_toward"].format(place=name(place["toward"]["place"])))
+    return {"places": places, "lines": lines, "dmz_item": word["map_dmz_item"]}
+
+
+def place_list(places: list[Place], words: dict[str, str] | None = None) -> str:
     """The same places as text, each with how its position was found and its sources."""
-    return render_template("map_places.html", places=places)
+    return render_template("map_places.html", **_list_context(places, words))
 
 
-def figure_markdown(places: list[Place], figure_id: str, caption: str, description: str) -> str:
+def figure_markdown(
+    places: list[Place], figure_id: str, caption: str, description: str, words: dict[str, str] | None = None
+) -> str:
     """The figure a page's <!-- map: korea --> becomes: Markdown with HTML, whose SVG marker
     (contract.MAP_SVG) is replaced by the drawing after Markdown."""
-    return render_template("map_figure.html", places=places, fid=figure_id, caption=caption, description=description)
+    return render_template(
+        "map_figure.html", fid=figure_id, caption=caption, description=description, **_list_context(places, words)
+    )

@@ -200,6 +200,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.strings = edition_ko.strings_for(edition_ko.load_strings(root), edition_ko.EDITION if korean else "en")
     extra["strings"] = _build.strings  # overrides/ read the interface words from here
     extra["english_root"] = "../" if korean else ""  # what only the English edition has is one folder up
+    # The colour switch's names (mkdocs.yml palette toggles, in English there) in the edition's words.
+    edition_words = {texts["en"]: _build.strings[key] for key, texts in edition_ko.load_strings(root).items()}
+    for option in config.theme.get("palette") or []:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if toggle and toggle.get("name") in edition_words:
+            toggle["name"] = edition_words[toggle["name"]]
+    # The headings' permalink title ("Link to this section") in the edition's words.
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "permalink_title" in toc:
+        toc["permalink_title"] = _build.strings["link_to_section"]
     if korean:
         configure_korean(config, root, _build)
         extra["reporting_through"]["text"] = edition_ko.korean_date(newest_report)
@@ -227,6 +237,13 @@ def configure_korean(config: MkDocsConfig, root: Path, build: Build) -> None:
         "data/ko/places.yml": [p["id"] for p in site.place_entries()],
     }
     build.overlays = {name: edition_ko.load_overlay(root, name, ids) for name, ids in english_ids.items()}
+    english_figures = site.figure_entries()
+    for figure_id, korean in build.overlays["data/ko/figures.yml"].items():
+        for problem in edition_ko.figure_overlay_problems(english_figures[figure_id], korean):
+            raise ExplainerError("data/ko/figures.yml", figure_id, "overlay", problem)
+    _, missing = edition_ko.korean_places(site.place_entries(), build.overlays["data/ko/places.yml"])
+    for problem in missing:
+        raise ExplainerError("data/ko/places.yml", problem=problem)
 
 
 def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
@@ -296,16 +313,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(
             CHANGELOG_MARKER,
             changes.changelog_markdown(
-                build.site.change_entries(), build.titles, changes.heading_labels(build.site.root / "docs")
+                build.site.change_entries(),
+                build.titles,
+                # The Korean edition names a section by its Korean heading where the page is translated.
+                changes.heading_labels(build.site.root / "docs")
+                | (changes.heading_labels(build.site.root / edition_ko.EDITION) if build.korean else {}),
+                # The Korean edition: its labels and dates; the record's own words stay English, marked so.
+                *((build.strings, edition_ko.korean_date) if build.korean else ()),
             ),
         )
     if EDITIONS_MARKER in markdown:
-        markdown = markdown.replace(
-            EDITIONS_MARKER,
-            editions.editions_markdown(
-                build.site.edition_entries(), build.site.change_entries(), build.site.root / "docs"
-            ),
+        listed = editions.editions_markdown(
+            build.site.edition_entries(), build.site.change_entries(), build.site.root / "docs"
         )
+        if build.korean:  # the list of the English edition's dated editions, in English, marked so
+            listed = f'<div class="editions-en" lang="en" markdown="block">\n{listed}\n</div>'
+        markdown = markdown.replace(EDITIONS_MARKER, listed)
     markdown = with_footnote_text(markdown, src, build)
     check_citable_anchors(markdown, page, build)
     if build.korean:  # links to pages only the English edition has go there, one folder up
@@ -363,7 +386,10 @@ def place_figures(markdown: str, src: str, build: Build) -> str:
         if figure_id not in figures_by_id:
             raise ExplainerError(src, problem=f"no figure '{figure_id}' in data/figures.yml")
         build.placed.add(figure_id)
-        return figures.render(figures_by_id[figure_id])
+        figure = figures_by_id[figure_id]
+        if build.korean:  # Korean texts by the English id (data/ko/figures.yml); what has none stays English, marked
+            figure = edition_ko.korean_figure(figure, build.overlays["data/ko/figures.yml"].get(figure_id))
+        return figures.render(figure)
 
     return figures.MARKER.sub(replace, markdown)
 
@@ -372,8 +398,18 @@ def place_map(markdown: str, build: Build) -> str:
     """The map's list of places goes in as Markdown, so the sources step writes its footnotes."""
     if MAP_MARKER not in markdown:
         return markdown
-    figure = korea_map.figure_markdown(build.site.place_entries(), MAP_ID, MAP_CAPTION, MAP_DESCRIPTION)
+    places, caption, description, words = map_texts(build)
+    figure = korea_map.figure_markdown(places, MAP_ID, caption, description, words)
     return markdown.replace(MAP_MARKER, figure)
+
+
+def map_texts(build: Build) -> tuple[list[dict[str, Any]], str, str, dict[str, str] | None]:
+    """The map's places, caption, description and words: the Korean edition's from data/ko/places.yml
+    and the strings table (a place without Korean text stays English, marked lang="en")."""
+    if not build.korean:
+        return build.site.place_entries(), MAP_CAPTION, MAP_DESCRIPTION, None
+    places, _ = edition_ko.korean_places(build.site.place_entries(), build.overlays["data/ko/places.yml"])
+    return places, build.strings["map_caption"], build.strings["map_description"], build.strings
 
 
 def place_timeline(markdown: str, src: str, build: Build) -> str:
@@ -416,13 +452,22 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
         )
     build.cited.update(ids)
     if SOURCE_LIST_MARKER in markdown:
-        markdown = markdown.replace(SOURCE_LIST_MARKER, source_list.source_list(known))
+        listed = source_list.source_list(known)
+        if build.korean:  # the Korean sources page keeps the English list, marked so
+            listed = f'<div class="source-list-en" lang="en" markdown="block">\n{listed}\n</div>'
+        markdown = markdown.replace(SOURCE_LIST_MARKER, listed)
     # The Korean edition links the English source list (raw HTML: it is outside ko/).
     where = '<a href="../sources.html#{}">출처 목록</a>' if build.korean else "[In the source list](sources.md#{})"
     # A note of several sources: one paragraph each, the later ones indented into the note.
-    line = {i: f"{source_list.citation_text(known[i])} {where.format(i)}" for i in ids}
+    line = {i: f"{citation_of(known[i], build.korean)} {where.format(i)}" for i in ids}
     definitions = [f"[^{note}]: " + "\n\n    ".join(line[i] for i in contract.note_sources(note)) for note in notes]
     return markdown + "\n\n" + "\n\n".join(definitions) + "\n" if definitions else markdown
+
+
+def citation_of(source: Any, korean: bool) -> str:
+    """A footnote's source line; on a Korean page, one with no Hangul (an English source) is marked lang="en"."""
+    text = source_list.citation_text(source)
+    return f'<span lang="en">{text}</span>' if korean and not re.search("[가-힣]", text) else text
 
 
 def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:
@@ -446,19 +491,23 @@ def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = current()
     src = page.file.src_uri
-    html = footnotes.labelled_backlinks(footnotes.separated(html))
+    html = footnotes.labelled_backlinks(footnotes.separated(html), build.strings["back_to"], build.strings["the_text"])
     if MAP_SVG_MARKER in html:  # the figure's description is on the page already: the SVG's own is short
+        places, caption, _, words = map_texts(build)
         html = html.replace(
             MAP_SVG_MARKER,
             korea_map.render(
                 build.site.outline,
-                build.site.place_entries(),
+                places,
                 MAP_ID,
-                MAP_CAPTION,
-                "A map; the list under it names the same places, with their sources.",
+                caption,
+                build.strings["map_svg_description"],
+                words,
             ),
         )
     html = check_evidence(html, page, build)
+    if build.korean:  # abbreviations are English acronyms, their expansions English words
+        html = html.replace("<abbr title=", '<abbr lang="en" title=')
     build.anchors[src] = set(re.findall(r'\bid="([^"]+)"', html))
     return leave_out_of_search(html)  # after the footnote separators are written
 
@@ -476,7 +525,7 @@ def check_evidence(html: str, page: Page, build: Build) -> str:
     report_evidence(page.file.src_uri, result, build)
     build.checked_pages[page.file.dest_uri] = page_of(blocks)
     build.pages_checked.append(page.file.src_uri)
-    return with_excerpts(html, result.supports)
+    return with_excerpts(html, result.supports, build.strings["source_words"], mark_english=build.korean)
 
 
 def report_evidence(where: str, result: Result, build: Build) -> None:
@@ -551,7 +600,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
     page.meta["updated_line"] = changes.updated_line(record, src)
     if build.korean:  # the record is the English page's: its words stay English, marked so, the rest Korean
         for entry, change in zip(page.meta["history"], changes.history(record, src), strict=True):
-            entry["label"] = build.strings[change["kind"]]
+            entry["label"] = build.strings["before_publication" if change["prepublication"] else change["kind"]]
         page.meta["updated_line"] = None  # the notice under the title says what the translation lacks
     if "published" in page.meta and src != PRINT_PAGE:
         twin = build.korean or (build.site.root / edition_ko.EDITION / src).is_file()
@@ -599,7 +648,9 @@ def page_facts(page: Page, config: MkDocsConfig) -> citations.PageFacts:
         updated=page.meta["updated"],
         url=page.canonical_url or "",
         accessed=max(built, page.meta["updated"]),
-        edition=edition_of(page, config.extra.get("latest_edition")),
+        # The dated editions are the English edition's: a Korean page has none to cite.
+        edition=None if current().korean else edition_of(page, config.extra.get("latest_edition")),
+        language=edition_ko.EDITION if current().korean else "en",
     )
 
 
@@ -658,8 +709,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     facts = page.meta.get("citation_facts") if page.meta else None
     if facts:  # after the theme: search, print and the evidence check never see these boxes and links
         if page.file.src_uri != PRINT_PAGE:  # on paper there is nothing to click or copy
-            output = citations.add_entry_links(output, page.file.dest_uri, facts.url)
-        output = citations.add_section_citations(output, facts, build.cited_anchors.get(page.file.dest_uri, set()))
+            output = citations.add_entry_links(output, page.file.dest_uri, facts.url, build.strings["permanent_link"])
+        labels = {key: build.strings[key] for key in citations.LABELS}
+        cited = build.cited_anchors.get(page.file.dest_uri, set())
+        output = citations.add_section_citations(output, facts, cited, labels)
     found = foreign_loads(output)
     if found:
         raise ExplainerError(

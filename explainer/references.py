@@ -135,6 +135,9 @@ def author_name(author: CslName) -> str:
     return author.get("literal") or f"{author['family']}, {author.get('given', '')}".strip(", ")
 
 
+BIBLATEX_LANGUAGES = {"en": "english", "ko": "korean"}  # CSL/RIS language code -> biblatex langid
+
+
 def bibtex(items: list[CslItem], headline: bool = False) -> str:
     return "\n\n".join(bibtex_entry(item, headline) for item in items) + "\n"
 
@@ -166,6 +169,8 @@ def bibtex_entry(item: CslItem, headline: bool = True) -> str:
         fields += [("url", item["URL"]), ("urldate", accessed)]
     if item.get("note"):
         fields.append(("note", bibtex_escape(item["note"])))
+    # biblatex's langid (hyphenation, and the language a style writes its words in); BibTeX styles skip it.
+    fields.append(("langid", BIBLATEX_LANGUAGES.get(item.get("language") or "")))
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields if value)
     return f"@{kind}{{{item['id']},\n{body},\n}}"

@@ -99,18 +99,26 @@ def passed_checkpoints(entries: list[Entry], today: datetime.date) -> dict[str, 
     return passed
 
 
-def passed_note(entry: Entry, passed: Passed, today: datetime.date) -> str:
-    """Under a checkpoint that has passed: the report, or that the editors found none."""
+def passed_note(
+    entry: Entry,
+    passed: Passed,
+    today: datetime.date,
+    words: dict[str, str] | None = None,
+    date: Callable[[str], str] = human_date,
+) -> str:
+    """Under a checkpoint that has passed: the report, or that the editors found none (words: the
+    edition's labels, LABELS' passed_* keys; date: its way of writing a date)."""
+    word = {**LABELS, **(words or {})}
     start = passed["due"][0]
-    when = human_date(entry["date"]) if "date" in entry else human_date(start.isoformat()[:7])
+    when = date(entry["date"]) if "date" in entry else date(start.isoformat()[:7])
     report = passed["report"]
     if report:
         # Plain dates, not <time>: an entry's own <time> is its place in the timeline's order.
         link = f'<a href="#{report["id"]}">{html.escape(str(report["title"]))}</a>'
-        found = f"Reported: {link}, {human_date(report['date'])}"
+        found = html.escape(word["passed_reported"]).format(link=link, date=date(report["date"]))
     else:
-        found = f"The editors have found no report of it as of {human_date(today.isoformat())}"
-    return f'<p class="timeline-passed"><strong>Date passed</strong> ({when}). {found}.</p>'
+        found = html.escape(word["passed_no_report"]).format(date=date(today.isoformat()))
+    return f'<p class="timeline-passed"><strong>{html.escape(word["passed"])}</strong> ({when}). {found}.</p>'
 
 
 def validate(entries: list[Entry], path: Path | str, source_ids: set[str], docs: Path | None = None) -> list[Entry]:
@@ -247,6 +255,10 @@ LABELS = {
     "for_us_forces": "For U.S. forces (the article)",
     "depends_on": "Depends on (the article)",
     "assessment": "Assessment",
+    "passed": "Date passed",
+    "passed_reported": "Reported: {link}, {date}",
+    "passed_no_report": "The editors have found no report of it as of {date}",
+    "recurs_each": "Each {month}",
     **{f"section_{section_id}": heading for section_id, heading, _ in SECTIONS},
     **{f"kind_{kind}": name for kind, name in KINDS.items()},
 }
@@ -299,6 +311,10 @@ def timeline_list(
     return '<ol class="timeline" markdown="block">\n' + "\n".join(items) + "\n</ol>"
 
 
+def is_english(text: str) -> bool:
+    return not re.search("[가-힣]", text)
+
+
 def render_entry(
     entry: Entry,
     is_now: bool,
@@ -313,14 +329,25 @@ def render_entry(
     page_file = entry["page"].split("#")[0]
     if page_file == page_path:
         raise DataError("data/timeline.yml", entry["id"], "page", "must point at a section page, not at the timeline")
-    note = Markup(passed_note(entry, passed, today)) if passed and today else ""  # its values escaped there
+    note = Markup(passed_note(entry, passed, today, words, date)) if passed and today else ""  # values escaped there
+    recurs = RECURS_MONTHLY.fullmatch(str(entry.get("recurs", "")).strip())
+    recurs_text = (
+        words["recurs_each"].format(month=recurs.group(1), month_number=MONTHS.index(recurs.group(1)) + 1)
+        if recurs
+        else entry.get("recurs")
+    )
     return render_template(
         "timeline_entry.html",
         entry=entry,
         is_now=is_now,
         kind_name=words["kind_" + entry["kind"]],
         page_title=titles.get(page_file, page_file),
+        # In another edition (its own labels), a page it lacks is named by its English title, marked so.
+        title_lang="en"
+        if words["explained_in"] != LABELS["explained_in"] and is_english(titles.get(page_file, ""))
+        else "",
         human_date=date,
         passed_note=note,
+        recurs_text=recurs_text,
         labels=words,
     )
