@@ -695,10 +695,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if unplaced:
         log.warning("data/figures.yml: no page places %s; place or remove them", ", ".join(unplaced))
     write_bibliography(site_dir, build)
-    korean_cited = build_korean_edition(site_dir, config)  # into site/ko/, so that the zip holds both editions
-    uncited = sorted(set(build.site.source_entries()) - build.cited - korean_cited)
-    if uncited:  # after both builds: a Korean-language source may be cited by Korean pages only
-        log.warning("data/sources.yml: no page of either edition cites %s; cite or remove them", ", ".join(uncited))
     record = build.site.change_entries()
     for problem in changes.problems(record, build.updated, build.anchors):
         log.warning(problem)  # strict mode turns each into a failed build, after every other check ran
@@ -729,6 +725,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown
     if problems:
         raise ExplainerError("published files", problem="; ".join(problems))
+    korean_cited = build_korean_edition(site_dir, config)  # into site/ko/, so that the zip holds both editions
+    uncited = sorted(set(build.site.source_entries()) - build.cited - korean_cited)
+    if uncited:  # after both builds: a Korean-language source may be cited by Korean pages only
+        log.warning("data/sources.yml: no page of either edition cites %s; cite or remove them", ", ".join(uncited))
     write_zip(site_dir, config, build)
 
 
