@@ -42,7 +42,9 @@ _ENGLISH_SCALES = {
     "trillion": Decimal(10) ** 12,
 }
 # A number after a hyphen belongs to a name (F-35), except the end of a range of numbers (6-12 months).
-_ENGLISH_NUMBER = re.compile(r"(?:(?<![\w.,\-])|(?<=\d-))(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?")
+_ENGLISH_NUMBER = re.compile(
+    r"(?:(?<![\w.,\-])|(?<=\d-))(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?"
+)
 QUOTATION = re.compile(r"“([^“”]+)”")
 # “한국어”(“English”): the English original right after the translation, brackets ASCII or full-width.
 _MARKED_TRANSLATION = re.compile(r"“([^“”]+)”\s?[(\uff08]\s?“([^“”]+)”\s?[)\uff09]")
