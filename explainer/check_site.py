@@ -10,14 +10,25 @@ evidence of the sources cited beside it, nothing loaded from another host, and e
 published address present.
 """
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from . import edition_ko
 from .addresses import exists, ids_in
 from .build_inputs import source_date_epoch
 from .data import ExplainerError
-from .evidence import abstract_fields, blocks_of, check_blocks, feed_fields, field_blocks, head_fields, page_of
+from .evidence import (
+    Result,
+    abstract_fields,
+    blocks_of,
+    check_blocks,
+    feed_fields,
+    field_blocks,
+    head_fields,
+    page_of,
+)
 from .foreign_loads import foreign_loads
 from .site import Site
 
@@ -42,6 +53,14 @@ def article(html: str) -> str:
     return html[start : html.find("</article>", start)] if start >= 0 else ""
 
 
+def _korean_check(root: Path, name: str) -> Callable[..., Result]:
+    """The Korean evidence check of site page `name` (ko/x.html), with the ordinals its English twin writes."""
+    twin = root / "docs" / name.removeprefix(edition_ko.EDITION + "/").removesuffix(".html")
+    english = twin.with_suffix(".md")
+    ordinals = edition_ko.twin_ordinals(english.read_text(encoding="utf-8")) if english.is_file() else frozenset()
+    return functools.partial(edition_ko.check_blocks, ordinals=ordinals)
+
+
 def post(site: Path, root: Path = ROOT) -> list[str]:
     """A built site, whichever engine made it, against the inputs of the project at root."""
     try:
@@ -58,7 +77,7 @@ def post(site: Path, root: Path = ROOT) -> list[str]:
             continue  # copies of the pages (checked there) and the theme's own page
         blocks = blocks_of(article(html))
         korean = name.startswith(edition_ko.EDITION + "/")  # Korean pages: numbers and quotations read the Korean way
-        check = edition_ko.check_blocks if korean else check_blocks
+        check = _korean_check(root, name) if korean else check_blocks
         problems += [f"{name}: {finding}" for finding in check(blocks, evidence).findings]
         # The texts around the body (head tags, JSON-LD, the citation abstract), held to the page.
         edition = site / edition_ko.EDITION if korean else site  # each edition has its own cite/ folder

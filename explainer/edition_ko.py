@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from . import pairs
+from .contract import FOOTNOTE_REFERENCE
 from .evidence import (
     BODY,
     DATES,
@@ -48,10 +49,13 @@ from .evidence import (
 from .korean import (
     HANGUL_WORD,
     QUOTATION,
+    english_number_words,
+    english_ordinals,
     english_quantities,
     korean_quantities,
     marked_translations,
     unmarked_quotations,
+    without_ordinals,
 )
 
 CONFIG = "mkdocs.ko.yml"
@@ -212,17 +216,37 @@ def with_header(markdown: str, header: str) -> str:
 
 
 def _values(text: str) -> set[Any]:
-    """An excerpt's figures read every way: Korean, English, and as the English check reads them (6-12 → 12)."""
-    return korean_quantities(text) | english_quantities(text) | {Decimal(v) for v in evidence_figures(text)}
+    """An excerpt's figures read every way: Korean, English, as the English check reads them (6-12 → 12),
+    and the English number words one to twelve (a "five-year term" holds 5년, "nine months" 9개월)."""
+    return (
+        korean_quantities(text)
+        | english_quantities(text)
+        | {Decimal(v) for v in evidence_figures(text)}
+        | english_number_words(text)
+    )
 
 
-def check_blocks(blocks: list[Block], evidence: Mapping[str, str], page: PageText | None = None) -> Result:
+def twin_ordinals(english_markdown: str) -> frozenset[Decimal]:
+    """The ordinals the English twin writes (First Island Chain, second, ninth, 2nd): the values whose
+    Korean ordinal forms (제1도련선, 트럼프 2기, 제9차 당대회) name something rather than state a figure."""
+    return frozenset(english_ordinals(english_markdown))
+
+
+def check_blocks(
+    blocks: list[Block],
+    evidence: Mapping[str, str],
+    page: PageText | None = None,
+    ordinals: Collection[Decimal] = (),
+) -> Result:
     """Korean pages' quotations and figures against the evidence of the sources each block cites
     (a field, such as the title or a heading, also against the page's body: explainer/evidence.py).
 
     Figures are read by value (2만8500명 = 28,500). A marked translation “한국어”(“English”) holds its
     English original to the evidence; any other quotation must be verbatim in a cited source's evidence
-    (in practice a Korean-language source's)."""
+    (in practice a Korean-language source's). `ordinals` are the values the English twin writes as
+    ordinals (`twin_ordinals`): a Korean ordinal form of one of them (제1도련선, 트럼프 2기) is a name, not
+    a figure, as in the pair check, which holds it to the twin's section, whose own check holds it to
+    the sources."""
     result = Result()
     page = page if page is not None else page_of(blocks)
     for block in blocks:
@@ -238,6 +262,7 @@ def check_blocks(blocks: list[Block], evidence: Mapping[str, str], page: PageTex
             elif holders[holder]:
                 _support(result, holders[holder], excerpt_holding(texts[holder], quotation=quotation))
         text = DATES.sub(" ", block.text)  # English dates (the record of changes is English) are not figures
+        text = without_ordinals(text, ordinals)
         for value in sorted(korean_quantities(QUOTATION.sub(" ", text)) | _quoted_values(text)):
             result.figures += 1
             written = f"{value.normalize():f}"
@@ -340,6 +365,16 @@ def english_links(markdown: str, korean_pages: set[str]) -> str:
     markdown = _PAGE_LINK.sub(replace, markdown)
     # The dated editions are the English edition's files.
     return markdown.replace("](editions/", "](../editions/").replace('href="editions/', 'href="../editions/')
+
+
+def cited_sources(korean_docs: Path) -> set[str]:
+    """The sources the Korean pages (`ko/*.md`) cite with a footnote: after both builds, with the English
+    pages' own, they say which sources no page cites. The Korean build has refused any unknown id."""
+    return {
+        source
+        for page in sorted(korean_docs.rglob("*.md"))
+        for source in FOOTNOTE_REFERENCE.findall(page.read_text(encoding="utf-8"))
+    }
 
 
 def broken_links(site: Path, written_later: Iterable[str] = ()) -> list[str]:

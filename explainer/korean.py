@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -40,7 +41,10 @@ _ENGLISH_SCALES = {
     "billion": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
 }
-_ENGLISH_NUMBER = re.compile(r"(?<![\w.,\-])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?")
+# A number after a hyphen belongs to a name (F-35), except the end of a range of numbers (6-12 months).
+_ENGLISH_NUMBER = re.compile(
+    r"(?:(?<![\w.,\-])|(?<=\d-))(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?"
+)
 QUOTATION = re.compile(r"“([^“”]+)”")
 # “한국어”(“English”): the English original right after the translation, brackets ASCII or full-width.
 _MARKED_TRANSLATION = re.compile(r"“([^“”]+)”\s?[(\uff08]\s?“([^“”]+)”\s?[)\uff09]")
@@ -69,8 +73,11 @@ def _groups(text: str) -> list[list[re.Match[str]]]:
 
 
 def _part_of_a_name(text: str, start: int) -> bool:
-    """Digits glued to a letter are a name's (News1, 뉴스1, F-35, FY2026), not a figure; 제5차 is an ordinal."""
+    """Digits glued to a letter are a name's (News1, 뉴스1, F-35, FY2026), not a figure; 제5차 is an ordinal.
+    A range's end is a figure, after a tilde (6~12개월) or a hyphen (6-12) alike."""
     before = text[start - 1] if start else " "
+    if before == "-" and start >= 2 and text[start - 2].isdigit():
+        return False  # the end of a range of numbers, 6-12, as the English reads it
     return (before.isascii() and (before.isalpha() or before == "-")) or ("가" <= before <= "힣" and before != "제")
 
 
@@ -135,6 +142,72 @@ _SPELLED_WORD = re.compile(r"\b(" + "|".join(sorted(_SPELLED, key=len, reverse=T
 def english_spelled_quantities(text: str) -> set[Decimal]:
     """Numbers English text spells out (five-year, the fifth meeting): a Korean twin may write them in digits."""
     return {_SPELLED[word.lower()] for word in _SPELLED_WORD.findall(text)}
+
+
+_CARDINALS = {
+    word: Decimal(value)
+    for value, word in enumerate(
+        ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+    if word
+}
+# "five-year", "nine months", "within two years": a hyphen or a space is a word boundary.
+_CARDINAL_WORD = re.compile(r"\b(" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def english_number_words(text: str) -> set[Decimal]:
+    """The cardinal numbers one to twelve English spells out (a five-year term, within two years):
+    what a Korean figure (5년, 2년) may stand for in an English source's excerpt."""
+    return {_CARDINALS[word.lower()] for word in _CARDINAL_WORD.findall(text)}
+
+
+_ORDINAL_WORDS = {
+    word: Decimal(value)
+    for value, word in enumerate(
+        [
+            "",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
+    )
+    if word
+}
+_ENGLISH_ORDINAL = re.compile(
+    r"\b(" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b|(?<![\w.,\-])(\d+)(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+# The Korean ordinal forms of names and terms: 제1도련선, 제9차 당대회, 트럼프 2기 (not 3차례, three times).
+_KOREAN_ORDINAL = re.compile(r"제\s?(\d+)(?:\s?[차기])?|(?<![\d.,])(\d+)\s?(?:차(?!례)|기)")
+
+
+def english_ordinals(text: str) -> set[Decimal]:
+    """The ordinals English text writes (the First Island Chain, the second Trump administration, 9th)."""
+    return {
+        _ORDINAL_WORDS[word.lower()] if word else Decimal(digits) for word, digits in _ENGLISH_ORDINAL.findall(text)
+    }
+
+
+def without_ordinals(text: str, ordinals: Collection[Decimal]) -> str:
+    """Korean text with each ordinal form (제N, N차, N기) of a value in `ordinals` left out: an ordinal of a
+    name or term (제1도련선 for the First Island Chain) is no figure when the English twin writes it as an
+    ordinal. Any other number, and an ordinal form of another value (패트리엇 포대 2기 where the English
+    says "two batteries"), stays a figure."""
+
+    def replace(match: re.Match[str]) -> str:
+        value = Decimal(match.group(1) or match.group(2))
+        return " " if value in ordinals else match.group(0)
+
+    return _KOREAN_ORDINAL.sub(replace, text) if ordinals else text
 
 
 class Translation(NamedTuple):

@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -61,6 +62,7 @@ from .csp import KnownScripts, UnknownInlineScript, with_policy
 from .data import ExplainerError, human_date
 from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
 from .evidence import (
+    Block,
     PageText,
     Result,
     abstract_fields,
@@ -125,6 +127,8 @@ class Build:
     # page address -> its checked body and the sources it cites, for the texts around it
     checked_pages: dict[str, PageText] = field(default_factory=dict)
     front_fields: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # page address -> checked there
+    # Korean build: source path -> the ordinals its English twin writes (edition_ko.twin_ordinals)
+    ordinals: dict[str, frozenset[Decimal]] = field(default_factory=dict)
 
 
 _build: Build | None = None
@@ -359,7 +363,9 @@ def korean_page(markdown: str, page: Page, build: Build) -> str:
     if english is None:
         raise ExplainerError(where, problem=f"has no English twin docs/{src}: a Korean page translates an English one")
     korean_text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-    mismatches = edition_ko.pair_problems(src, english.read_text(encoding="utf-8"), korean_text, build.evidence)
+    english_text = english.read_text(encoding="utf-8")
+    build.ordinals[src] = edition_ko.twin_ordinals(english_text)
+    mismatches = edition_ko.pair_problems(src, english_text, korean_text, build.evidence)
     if mismatches:
         raise ExplainerError(where, problem="does not pair with its English twin: " + "; ".join(mismatches))
     try:
@@ -520,8 +526,7 @@ def check_evidence(html: str, page: Page, build: Build) -> str:
     fields = [(name, str(page.meta.get(name) or "")) for name in ("title", "description")]
     build.front_fields[page.file.dest_uri] = set(fields)
     blocks = blocks_of(html) + field_blocks(fields)
-    check = edition_ko.check_blocks if build.korean else check_blocks  # Korean pages read the Korean way
-    result = check(blocks, build.evidence)
+    result = evidence_result(blocks, build, page)
     report_evidence(page.file.src_uri, result, build)
     build.checked_pages[page.file.dest_uri] = page_of(blocks)
     build.pages_checked.append(page.file.src_uri)
@@ -548,8 +553,16 @@ def check_head(output: str, page: Page, build: Build) -> None:
         return
     front = build.front_fields.get(page.file.dest_uri, set())
     fields = [f for f in dict.fromkeys(head_fields(output)) if f not in front]
-    check = edition_ko.check_blocks if build.korean else check_blocks
-    report_evidence(page.file.src_uri, check(field_blocks(fields), build.evidence, known), build)
+    report_evidence(page.file.src_uri, evidence_result(field_blocks(fields), build, page, known), build)
+
+
+def evidence_result(blocks: list[Block], build: Build, page: Page, known: PageText | None = None) -> Result:
+    """The evidence check of a page's blocks: Korean pages read the Korean way, with the ordinals their
+    English twin writes (제1도련선 for the First Island Chain is a name, not a figure)."""
+    if build.korean:
+        ordinals = build.ordinals.get(page.file.src_uri, frozenset())
+        return edition_ko.check_blocks(blocks, build.evidence, known, ordinals)
+    return check_blocks(blocks, build.evidence, known)
 
 
 def check_feed_and_abstracts(site_dir: Path, build: Build) -> None:
@@ -768,18 +781,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = published_file_problems(site_dir)  # every .html and .svg, not only the pages from Markdown
     if problems:
         raise ExplainerError("published files", problem="; ".join(problems))
-    build_korean_edition(site_dir, config)  # into site/ko/, so that the zip holds both editions
+    korean_cited = build_korean_edition(site_dir, config)  # into site/ko/, so that the zip holds both editions
+    uncited = sorted(set(build.site.source_entries()) - build.cited - korean_cited)
+    if uncited:  # after both builds: a Korean-language source may be cited by Korean pages only
+        log.warning("data/sources.yml: no page of either edition cites %s; cite or remove them", ", ".join(uncited))
     write_zip(site_dir, config, build)
 
 
-def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> None:
-    """The Korean edition (mkdocs.ko.yml), built by the same engine, strict, into site/ko/.
+def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> set[str]:
+    """The Korean edition (mkdocs.ko.yml), built by the same engine, strict, into site/ko/; returns the
+    sources its pages cite (none without mkdocs.ko.yml).
 
     Run from here, every way the English site is built (make build, serve, edition, the tests)
     builds both, and the offline zip, written last, holds both. A failed Korean build fails the build."""
     korean_config = Path(config.config_file_path).parent / edition_ko.CONFIG
     if not korean_config.is_file():
-        return
+        return set()
     engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(korean_config)]
     command += ["--site-dir", str(site_dir / edition_ko.EDITION)]
@@ -792,6 +809,7 @@ def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> None:
     broken = edition_ko.broken_links(site_dir, written_later=(ZIP_NAME, PDF_NAME))
     if broken:
         raise ExplainerError(edition_ko.CONFIG, problem=f"Korean pages link to nothing: {'; '.join(broken)}")
+    return edition_ko.cited_sources(korean_config.parent / edition_ko.EDITION)
 
 
 def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> None:
@@ -825,14 +843,12 @@ def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> Non
 
 
 def write_bibliography(site_dir: Path, build: Build) -> None:
-    """The whole source list for reference managers; and which sources no page cites."""
+    """The whole source list for reference managers. Which sources no page cites is checked once both
+    editions are built (on_post_build): a Korean-language source may be cited by Korean pages only."""
     known = build.site.source_entries()
     items = [source_list.csl_item(s) for s in sorted(known.values(), key=lambda s: s["id"])]
     for name, write in BIBLIOGRAPHY.items():
         (site_dir / name).write_text(write(items), encoding="utf-8", newline="")
-    uncited = sorted(set(known) - build.cited)
-    if uncited and not build.korean:  # the Korean edition translates some pages only
-        log.warning("data/sources.yml: no page cites %s; cite or remove them", ", ".join(uncited))
 
 
 def check_addresses(site_dir: Path, config: MkDocsConfig, build: Build) -> None:

@@ -161,3 +161,68 @@ def test_the_timeline_speaks_korean_with_korean_labels_and_dates():
     )
     assert "## 이미 일어난 일 {#past}" in html and "2026년 6월 4일" in html and "역사" in html and "최신" in html
     assert set(timeline.LABELS) == set(edition_ko.timeline_labels(strings)), "data/ko/strings.yml lacks timeline words"
+
+
+# ---- ordinals of names and terms, and English number words in the evidence ----
+
+ORDINAL_EVIDENCE = {
+    "jinf": "we will erect a strong denial defense along the First Island Chain",
+    "aju": "we are likely to see some form of attempt to reduce troop levels",
+    "patriot": "Two Patriot batteries were moved.",
+    "ians": "to be carried out during the president's five-year term",
+    "herald": "the brigade will operate in South Korea for nine months",
+    "kbs": "aiming to complete the talks within two years",
+    "kbs-3": "aiming to complete the talks within three years",
+    "yonhap": "the final stage could be completed in about one year",
+}
+
+
+def ordinal_findings(text: str, english: str, *cited: str) -> list[str]:
+    ordinals = edition_ko.twin_ordinals(english)
+    result = edition_ko.check_blocks([Block(text, list(cited))], ORDINAL_EVIDENCE, ordinals=ordinals)
+    return [f"{f.kind}:{f.value}" for f in result.findings]
+
+
+def test_an_ordinal_the_english_twin_writes_is_a_name_not_a_figure():
+    english = "The strategy names the First Island Chain. Under the second Trump administration. The ninth congress."
+    assert ordinal_findings("전략은 제1도련선을 따라 방어를 구축한다.", english, "jinf") == []
+    assert ordinal_findings("트럼프 2기에 병력을 줄이려 할 수 있다.", english, "aju") == []
+    assert ordinal_findings("노동당 제9차 당대회를 마무리했다.", english, "aju") == []
+    assert ordinal_findings("제2보병사단", "the 2nd Infantry Division", "aju") == []
+
+
+def test_an_ordinal_form_is_still_a_figure_where_the_english_twin_has_no_such_ordinal():
+    # Without the twin's ordinal the Korean forms are figures, held to the evidence as before.
+    assert ordinal_findings("전략은 제1도련선을 따라 방어를 구축한다.", "The island chain.", "jinf") == ["figure:1"]
+    assert ordinal_findings("트럼프 2기에 병력을 줄이려 할 수 있다.", "Under Trump.", "aju") == ["figure:2"]
+    # A counter (two batteries: 포대 2기) is a real figure: "two" is no ordinal of the twin.
+    assert ordinal_findings("패트리엇 포대 3기가 옮겨졌다.", "Two Patriot batteries.", "patriot") == ["figure:3"]
+    # Another value than the twin's ordinal stays a figure, and so does a plain number beside it.
+    assert ordinal_findings("제3차 당대회", "The ninth congress.", "aju") == ["figure:3"]
+    assert ordinal_findings("제9차 당대회에서 9명이 뽑혔다.", "The ninth congress.", "aju") == ["figure:9"]
+    assert ordinal_findings("9차례 만났다.", "The ninth congress.", "aju") == ["figure:9"]  # nine times, no ordinal
+
+
+def test_a_korean_figure_is_held_by_an_english_number_word_of_the_same_value():
+    assert findings_in("대통령의 5년 임기 동안", "ians") == []
+    assert findings_in("9개월 동안 작전한다.", "herald") == []
+    assert findings_in("2년 안에 협상을 마치는 것을 목표로", "kbs") == []
+    assert findings_in("1년 정도면 마칠 수 있다.", "yonhap") == []
+
+
+def test_an_english_number_word_of_another_value_holds_no_korean_figure():
+    assert findings_in("2년 안에 협상을 마치는 것을 목표로", "kbs-3") == ["figure:2"]
+    assert findings_in("대통령의 4년 임기 동안", "ians") == ["figure:4"]
+    assert findings_in("10개월 동안 작전한다.", "herald") == ["figure:10"]
+
+
+def findings_in(text: str, *cited: str) -> list[str]:
+    return [
+        f"{f.kind}:{f.value}" for f in edition_ko.check_blocks([Block(text, list(cited))], ORDINAL_EVIDENCE).findings
+    ]
+
+
+def test_the_korean_pages_citations_count_as_cited(tmp_path):
+    (tmp_path / "alliance.md").write_text("이재명 대통령은 말했다.[^sbs-lee-cabinet][^herald-lee]\n", encoding="utf-8")
+    (tmp_path / "faq.md").write_text("없다.[^reuters]\n", encoding="utf-8")
+    assert edition_ko.cited_sources(tmp_path) == {"sbs-lee-cabinet", "herald-lee", "reuters"}

@@ -150,3 +150,40 @@ def test_a_korean_page_without_an_english_twin_is_refused(korean_copy):
     korean_copy.write()
     (korean_copy.path / "ko" / "nowhere.md").write_text(KOREAN_PAGE.format(revision="x", added=""), encoding="utf-8")
     korean_copy.fails_naming("nowhere.html")
+
+
+KOREAN_ONLY_SOURCE = """
+- id: test-ko-only
+  description: A Korean-language report for the test (in Korean)
+  outlet: 시험 방송
+  kind: newspaper
+  date: 2026-03-10
+  url: https://example.org/ko-only
+  confidence: H
+  accessed: 2026-12-07
+  read_in: [{where: address}]
+  evidence:
+    - "주한미군 2만8500명이 주둔한다고 시험 방송이 전했다."
+"""
+
+
+def test_a_source_cited_by_korean_pages_only_counts_as_cited_once_both_editions_are_built(korean_copy, tmp_path):
+    """The English build checks which sources no page cites after the Korean build it runs, so a
+    Korean-language source the Korean pages alone cite passes, and one no edition cites still fails."""
+    sources = korean_copy.path / "data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + KOREAN_ONLY_SOURCE, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    env.pop("SITE_URL", None)
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file"]
+    command += [str(korean_copy.path / "mkdocs.yml"), "--site-dir", str(tmp_path / "both")]
+
+    korean_copy.write()  # the Korean page does not cite it: no page of either edition does
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=korean_copy.path)
+    assert result.returncode != 0 and "test-ko-only" in result.stderr, result.stderr[-2000:]
+
+    korean_copy.write(added=KOREAN_ADDED.replace("[^reuters-nds]", "[^reuters-nds][^test-ko-only]"))
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=korean_copy.path)
+    # The copy keeps one Korean page only, so other Korean-only sources of the project may be named.
+    uncited = [line for line in result.stderr.splitlines() if "cite or remove them" in line]
+    assert not any("test-ko-only" in line for line in uncited), result.stderr[-3000:]
+    assert "test-ko-only" in (tmp_path / "both" / "ko" / "sources.html").read_text(encoding="utf-8")

@@ -298,11 +298,16 @@ def test_the_build_fails_naming_page_block_and_sources(broken_copy, case):
 
 
 def test_a_marked_derived_number_passes_the_build(broken_copy):
-    broken_copy.edit(  # alliance.md: a page with no Korean twin (a twin must carry the figure too)
+    broken_copy.edit(
         "docs/alliance.md",
         "under a cost-sharing agreement that runs to 2030.",
         "under a cost-sharing agreement that runs to 2030, "
-        '<span class="derived">0.1164</span> trillion won more than in 2025.',
+        '<span class="derived">0.1164 trillion</span> won more than in 2025.',
+    )
+    broken_copy.edit(  # the Korean twin carries the figure too (the pair check), derived there as well
+        "ko/alliance.md",
+        "2026년에 미군 비용 분담금으로 1조5192억 원을 낸다.",
+        '2026년에 미군 비용 분담금으로 1조5192억 원을 낸다. 2025년보다 <span class="derived">1164억</span> 원 많다.',
     )
     result = broken_copy.build()
     assert result.returncode == 0, result.stderr[-2000:]

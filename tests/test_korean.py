@@ -171,3 +171,14 @@ def test_a_korean_page_may_add_korean_language_sources_only():
     korean = "## 가 {#a}\n\n글.[^en][^yonhap-ko]\n"
     assert compare("x.md", english, korean, korean_source=lambda s: s.endswith("-ko")) == []
     assert "added ['other']" in str(compare("x.md", english, korean.replace("yonhap-ko", "other"))[0])
+
+
+def test_a_range_is_read_to_its_end_in_both_languages_and_a_name_is_not():
+    assert korean_quantities("앞으로 6~12개월 안에") == {Decimal(6), Decimal(12)}
+    assert korean_quantities("앞으로 6-12개월 안에") == {Decimal(6), Decimal(12)}
+    assert english_quantities("in the next 6-12 months") == {Decimal(6), Decimal(12)}
+    assert english_quantities("F-35 jets") == set() and korean_quantities("F-35 전투기") == set()
+    english = "## Europe {#europe}\n\nAbout 5,000 troops will leave in the next 6-12 months.[^s]\n"
+    korean = "## 유럽 {#europe}\n\n약 5000명이 앞으로 6~12개월 안에 철수한다.[^s]\n"
+    assert compare("x.md", english, korean) == []
+    assert compare("x.md", english, korean.replace("6~12", "6~10")) != []
