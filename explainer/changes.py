@@ -277,7 +277,8 @@ def changelog_markdown(
             text = f'<span lang="en">{text}</span>'
         parts.append(
             f'<li id="change-{entry["id"]}" markdown="span"><span class="change-kind change-{entry["kind"]}">'
-            f"{label}</span> {text} {labels.get('pages', 'Pages:')} {links}.</li>"
+            f'{label}</span> {text} <span class="{contract.NAMES_OF_PLACES}">'
+            f"{labels.get('pages', 'Pages:')} {links}</span>.</li>"
         )
     return "\n".join([*parts, "</ul>"]) + "\n"
 

@@ -63,6 +63,9 @@ APPARATUS = "apparatus"
 # About the live page, not its text: its history and its update line, the print cover's
 # addresses. Not evidence, and not in a frozen edition (which has its own date); printed.
 LIVE_ONLY = "live-only"
+# Names of pages and sections a text points to (a change's "Pages:" list): each name is a title or
+# heading checked on its own page, so the evidence check does not hold it to this block's sources.
+NAMES_OF_PLACES = "names-of-places"
 # Material's search leaves out an element with this attribute (and removes the attribute).
 SEARCH_EXCLUDE = "data-search-exclude"
 DERIVED = "derived"  # a number the editors worked out, with its sourced inputs beside it

@@ -42,6 +42,7 @@ TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "h
 SKIPPED_CLASSES = {
     contract.APPARATUS,
     contract.LIVE_ONLY,
+    contract.NAMES_OF_PLACES,
     contract.FOOTNOTES,
     contract.FOOTNOTE_REF,
     "footnote-separator",

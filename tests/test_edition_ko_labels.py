@@ -318,12 +318,15 @@ def test_the_korean_record_of_changes_labels_in_korean_and_marks_the_english_tex
         "prepublication": False,
     }
     english = changelog_markdown([entry], {"faq.md": "FAQ", "print.md": "Print edition"})
-    assert "## 4 June 2026 {#2026-06-04}" in english and ">Correction</span> Fixed a date. Pages:" in english
+    assert (
+        "## 4 June 2026 {#2026-06-04}" in english
+        and '>Correction</span> Fixed a date. <span class="names-of-places">Pages:' in english
+    )
     words = strings_for(load_strings(ROOT), "ko")
     titles = {"faq.md": "자주 묻는 질문", "print.md": "Print edition"}
     korean = changelog_markdown([entry], titles, {}, words, korean_date)
     assert "## 2026년 6월 4일 {#2026-06-04}" in korean
-    assert '>정정</span> <span lang="en">Fixed a date.</span> 페이지:' in korean
+    assert '>정정</span> <span lang="en">Fixed a date.</span> <span class="names-of-places">페이지:' in korean
     assert '[자주 묻는 질문](faq.md), [<span lang="en">Print edition</span>](print.md)' in korean
 
 

@@ -320,3 +320,16 @@ def test_footnotes_show_their_sources_words_out_of_search(site, html_pages):
     assert "Source's words" not in index and "Source\\u0027s words" not in index, (
         "the excerpts under footnotes reached the search index"
     )
+
+
+@pytest.mark.unit
+def test_names_of_places_a_change_points_to_are_not_held_to_its_sources():
+    """A heading named in a change's "Pages:" list (3축 체계) is checked on its own page, not here."""
+    from explainer import contract
+    from explainer.evidence import blocks_of, check_blocks
+
+    html = (
+        f'<li>Changed. <span class="{contract.NAMES_OF_PLACES}">Pages: <a href="g.html#a">Three-axis 3</a></span>.</li>'
+    )
+    assert not check_blocks(blocks_of(html), {}).findings
+    assert check_blocks(blocks_of(html.replace(contract.NAMES_OF_PLACES, "other")), {}).findings
