@@ -164,17 +164,21 @@ def lighthouse_run(lighthouse: str, chromium: str, url: str, categories: str = A
         return None
     report = json.loads(result.stdout)
     audits = report["audits"]
+    observed = audits["metrics"]["details"]["items"][0]
     scores = {name: report["categories"][key]["score"] for name, key in CATEGORY_NAMES.items() if key in categories}
     return {
         **scores,
         "fcp": audits["first-contentful-paint"]["numericValue"],
         "tbt": audits["total-blocking-time"]["numericValue"],
+        # Chrome's own first paint, unthrottled: after DOMContentLoaded, the simulation charges the
+        # whole page's parsing and scripts to the first paint; before it, only what came first.
+        "late": observed["observedFirstContentfulPaint"] > observed["observedDomContentLoaded"],
     }
 
 
 def median_run(lighthouse: str, chromium: str, url: str, runs: int = 3) -> dict | None:
     results = [r for r in (lighthouse_run(lighthouse, chromium, url) for _ in range(runs)) if r]
-    return {key: statistics.median(r[key] for r in results) for key in results[0]} if results else None
+    return {key: statistics.median(r[key] for r in results) for key in results[0] if key != "late"} if results else None
 
 
 def lighthouse_scores(site: Path, pages: list[str]) -> None:
@@ -230,20 +234,29 @@ def timeline_first_paint(site: Path, runs: int = 3) -> None:
         print(f"first contentful paint: not measured, {missing} not found")
         return
     fcp: dict[str, list[float]] = {"baseline": [], "timeline": []}
-    with tempfile.TemporaryDirectory() as tmp, serve_folder(baseline_site(Path(tmp)), GzipHandler) as plain:
-        with serve_folder(site, GzipHandler) as address:
-            urls = {"baseline": plain + "index.html", "timeline": address + "timeline.html"}
-            for _ in range(runs):
-                for name, url in urls.items():
-                    result = lighthouse_run(lighthouse, chromium, url, "performance")
-                    if result:
-                        fcp[name].append(result["fcp"])
+    late: dict[str, list[bool]] = {"baseline": [], "timeline": []}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        serve_folder(baseline_site(Path(tmp)), GzipHandler) as plain,
+        serve_folder(site, GzipHandler) as address,
+    ):
+        urls = {"baseline": plain + "index.html", "timeline": address + "timeline.html"}
+        for _ in range(runs):
+            for name, url in urls.items():
+                result = lighthouse_run(lighthouse, chromium, url, "performance")
+                if result:
+                    fcp[name].append(result["fcp"])
+                    late[name].append(result["late"])
     if not (fcp["baseline"] and fcp["timeline"]):
         print("first contentful paint: not measured, lighthouse failed (see above)")
         return
-    print(f"lighthouse, mobile, {runs} runs each, back to back; first contentful paint:")
+    print(f"lighthouse, mobile, {runs} runs each, back to back; first contentful paint (* Chrome painted")
+    print("first after DOMContentLoaded, so the simulation charged all parsing and scripts to it):")
     for name, values in fcp.items():
-        print(f"  {name:9} {spread(values)}   runs: {', '.join(f'{v:.0f}' for v in values)}")
+        runs_text = ", ".join(
+            f"{v:.0f}{'*' if was_late else ''}" for v, was_late in zip(values, late[name], strict=True)
+        )
+        print(f"  {name:9} {spread(values)}   runs: {runs_text}")
     ratio = statistics.median(fcp["timeline"]) / statistics.median(fcp["baseline"])
     pairs = [t / b for t, b in zip(fcp["timeline"], fcp["baseline"], strict=False)]
     print(
