@@ -69,7 +69,11 @@ def measure(html: str) -> dict:
     for marker in article.select("sup"):
         marker.decompose()
     text = article.get_text(" ")
-    return {"words": len(WORD.findall(text)), "attribution": len(ATTRIBUTION.findall(text)) + len(ATTRIBUTION_NOUN.findall(text)), "markers": markers}
+    return {
+        "words": len(WORD.findall(text)),
+        "attribution": len(ATTRIBUTION.findall(text)) + len(ATTRIBUTION_NOUN.findall(text)),
+        "markers": markers,
+    }
 
 
 def per_100(count: int, words: int) -> float:
