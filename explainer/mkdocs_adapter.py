@@ -59,7 +59,7 @@ from . import timeline as timeline_module
 from .build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
 from .csp import KnownScripts, UnknownInlineScript, with_policy
 from .data import ExplainerError, human_date
-from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
+from .downloads import KO_PDF_NAME, PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
 from .evidence import (
     PageText,
     Result,
@@ -202,6 +202,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["english_root"] = "../" if korean else ""  # what only the English edition has is one folder up
     if korean:
         configure_korean(config, root, _build)
+        extra["downloads"]["pdf"] = pdf and KO_PDF_NAME  # the Korean print edition's, in ko/ beside it
         extra["reporting_through"]["text"] = edition_ko.korean_date(newest_report)
         if newest:
             extra["whats_new"]["date"] = edition_ko.korean_date(newest["date"])
@@ -550,7 +551,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
         for entry, change in zip(page.meta["history"], changes.history(record, src), strict=True):
             entry["label"] = build.strings[change["kind"]]
         page.meta["updated_line"] = None  # the notice under the title says what the translation lacks
-    if "published" in page.meta and src != PRINT_PAGE:
+    if "published" in page.meta:  # the print editions too: each has its twin
         twin = build.korean or (build.site.root / edition_ko.EDITION / src).is_file()
         links = edition_ko.edition_links(src, build.korean, build.english_url, twin, build.strings)
         page.meta["edition_links"] = links
@@ -624,6 +625,7 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
         if p.file.src_uri != PRINT_PAGE
     ]
     site_url = config.site_url or ""
+    labels = print_edition.Labels.from_strings(build.strings)
     page.content = content.replace(
         print_edition.MARKER,
         print_edition.edition(
@@ -634,12 +636,14 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
             config.extra.get("preview", False),
             config.site_description or "",
             print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations),
-            pdf=bool(config.extra["downloads"]["pdf"]),  # the cover links the PDF only when the site holds it
+            pdf=config.extra["downloads"]["pdf"],  # the cover links the PDF only when the site holds it
+            labels=labels,
+            day=edition_ko.korean_date if build.korean else print_edition.english_day,
         ),
     )
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
     page.meta["print_css"] = print_pages.page_css(
-        [(p.slug, p.title) for p in chapters], config.site_name, f"{site_url}{page.file.dest_uri}"
+        [(p.slug, p.title) for p in chapters], config.site_name, f"{site_url}{page.file.dest_uri}", labels.page_of
     )
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from explainer.downloads import PDF_NAME
+from explainer.downloads import KO_PDF_NAME, PDF_NAME
 
 TRANSLATION_LINE = "p.ko-translation"
 
@@ -49,7 +49,7 @@ def test_korean_pages_link_what_only_the_english_edition_has_one_folder_up(korea
             continue
         for link in page.select("a[href]"):
             href = link["href"].split("#")[0]
-            if href and not re.match(r"[a-z]+:", href) and not href.endswith(PDF_NAME):  # printed after the build
+            if href and not re.match(r"[a-z]+:", href) and not href.endswith((PDF_NAME, KO_PDF_NAME)):  # printed later
                 assert (site / "ko" / href).resolve().exists(), f"{address}: {link['href']} leads nowhere"
 
 
