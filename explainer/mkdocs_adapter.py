@@ -214,6 +214,8 @@ def configure_korean(config: MkDocsConfig, root: Path, build: Build) -> None:
     pages that exist, in the English order, labelled by their Korean titles."""
     build.korean = True
     config.site_url = edition_ko.site_url(config.site_url or "")
+    # Every heading's ¶ link says what it is in Korean (mkdocs.yml's toc permalink_title is English).
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.strings["permalink"]
     docs = Path(config.docs_dir)
     titles = {}
     for path in sorted(docs.glob("*.md")):
@@ -639,6 +641,7 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
             pdf=config.extra["downloads"]["pdf"],  # the cover links the PDF only when the site holds it
             labels=labels,
             day=edition_ko.korean_date if build.korean else print_edition.english_day,
+            description_lang="en" if build.korean else "",  # the site's description (mkdocs.yml) is English
         ),
     )
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).

@@ -41,8 +41,9 @@ class Labels:
 
     @classmethod
     def from_strings(cls, strings: dict[str, str]) -> "Labels":
-        """The labels from the site's strings table (data/ko/strings.yml: key print_<field>)."""
-        return cls(**{name: strings[f"print_{name}"] for name in cls.__dataclass_fields__})
+        """The labels from the site's strings table (data/ko/strings.yml: key print_<field>;
+        the heading link's title is every heading's, key permalink)."""
+        return cls(**{name: strings[name if name == "permalink" else f"print_{name}"] for name in cls.__dataclass_fields__})
 
 
 def english_day(day: datetime.date) -> str:
@@ -96,9 +97,11 @@ def edition(
     pdf: str | None = None,
     labels: Labels = Labels(),
     day: Callable[[datetime.date], str] = english_day,
+    description_lang: str = "",
 ) -> str:
     """pdf: the name of the PDF printed from this page, when the site will hold it (make pdf):
-    the cover links it. labels and day: the edition's words and dates, in its language."""
+    the cover links it. labels and day: the edition's words and dates, in its language;
+    description_lang: the description's language where it is not the edition's (lang="en")."""
     included = {p.slug for p in pages}
     updated = max(p.updated for p in pages)
     # Each chapter's page number is filled in by scripts/make_pdf.py after a first printing.
@@ -117,9 +120,10 @@ def edition(
     edition_date = f'<time datetime="{updated}">{day(updated)}</time>'
     through = f'<time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>'
     pdf_link = f'<a href="{site_url}{pdf}">{site_url}{pdf}</a>'
+    subtitle_lang = f' lang="{description_lang}"' if description_lang else ""
     return (
         '<section class="print-title-page">\n'
-        f'<p class="print-subtitle">{escape(description)}</p>\n'
+        f'<p class="print-subtitle"{subtitle_lang}>{escape(description)}</p>\n'
         f"<p>{labels.edition_of.format(date=edition_date)} {labels.reporting_through.format(date=through)}</p>\n"
         f'<p class="print-address {contract.LIVE_ONLY}">{address}</p>\n'
         + (f'<p class="print-address {contract.LIVE_ONLY}">{labels.pdf.format(link=pdf_link)}</p>\n' if pdf else "")

@@ -16,7 +16,7 @@ KOREAN = {
     "print_preview": "로컬 미리보기: {link}",
     "print_pdf": "PDF판: {link}",
     "print_contents": "차례",
-    "print_permalink": "이 절의 주소",
+    "permalink": "이 절의 주소",
     "print_notes": "주",
     "print_page_of": "{page}쪽 / 전체 {pages}쪽",
 }
