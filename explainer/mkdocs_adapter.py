@@ -214,8 +214,6 @@ def configure_korean(config: MkDocsConfig, root: Path, build: Build) -> None:
     pages that exist, in the English order, labelled by their Korean titles."""
     build.korean = True
     config.site_url = edition_ko.site_url(config.site_url or "")
-    # Every heading's ¶ link says what it is in Korean (mkdocs.yml's toc permalink_title is English).
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.strings["permalink"]
     docs = Path(config.docs_dir)
     titles = {}
     for path in sorted(docs.glob("*.md")):

@@ -41,9 +41,8 @@ class Labels:
 
     @classmethod
     def from_strings(cls, strings: dict[str, str]) -> "Labels":
-        """The labels from the site's strings table (data/ko/strings.yml: key print_<field>;
-        the heading link's title is every heading's, key permalink)."""
-        return cls(**{name: strings[name if name == "permalink" else f"print_{name}"] for name in cls.__dataclass_fields__})
+        """The labels from the site's strings table (data/ko/strings.yml: key print_<field>)."""
+        return cls(**{name: strings[f"print_{name}"] for name in cls.__dataclass_fields__})
 
 
 def english_day(day: datetime.date) -> str:

@@ -16,7 +16,7 @@ KOREAN = {
     "print_preview": "로컬 미리보기: {link}",
     "print_pdf": "PDF판: {link}",
     "print_contents": "차례",
-    "permalink": "이 절의 주소",
+    "print_permalink": "이 절의 주소",
     "print_notes": "주",
     "print_page_of": "{page}쪽 / 전체 {pages}쪽",
 }
@@ -36,12 +36,14 @@ def korean_edition(pdf=None):
         pdf=pdf,
         labels=print_edition.Labels.from_strings(KOREAN),
         day=lambda d: f"{d.year}년 {d.month}월 {d.day}일",
+        description_lang="en",
     )
 
 
 def test_the_korean_cover_and_contents_are_korean():
     html = korean_edition(pdf="seoul-in-the-lead-ko.pdf")
     assert '<time datetime="2026-12-07">2026년 12월 7일</time> 판.' in html
+    assert '<p class="print-subtitle" lang="en">' in html
     assert '<time datetime="2026-11-30">2026년 11월 30일</time> 보도 기준.' in html
     assert '온라인판: <a href="https://example.org/ko/">' in html
     assert 'PDF판: <a href="https://example.org/ko/seoul-in-the-lead-ko.pdf">' in html
