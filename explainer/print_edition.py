@@ -120,6 +120,7 @@ def edition(
     through = f'<time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>'
     pdf_link = f'<a href="{site_url}{pdf}">{site_url}{pdf}</a>'
     subtitle_lang = f' lang="{description_lang}"' if description_lang else ""
+    contents_word = escape(labels.contents)
     return (
         '<section class="print-title-page">\n'
         f'<p class="print-subtitle"{subtitle_lang}>{escape(description)}</p>\n'
@@ -128,7 +129,7 @@ def edition(
         + (f'<p class="print-address {contract.LIVE_ONLY}">{labels.pdf.format(link=pdf_link)}</p>\n' if pdf else "")
         + f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"
-        f'<nav class="print-contents" aria-label="{escape(labels.contents)}"><h2 id="contents">{escape(labels.contents)}'
+        f'<nav class="print-contents" aria-label="{contents_word}"><h2 id="contents">{contents_word}'
         f'<a class="headerlink" href="#contents" title="{escape(labels.permalink)}">&para;</a></h2>'
         f"<ol>{contents}</ol></nav>\n"
         f"{sections}"

@@ -40,9 +40,7 @@ def chapter_notes(html: str, title: str = "Notes") -> str:
     return NOTES_START.sub(lambda _: heading, html)
 
 
-def page_css(
-    chapters: list[tuple[str, str]], head: str, address: str, page_of: str = "Page {page} of {pages}"
-) -> str:
+def page_css(chapters: list[tuple[str, str]], head: str, address: str, page_of: str = "Page {page} of {pages}") -> str:
     """@page rules for the edition. chapters: (section id, running head) in order; page_of the
     page number's words, {page} and {pages} where the numbers go."""
     before, _, rest = page_of.partition("{page}")

@@ -64,8 +64,9 @@ def test_a_link_one_folder_up_goes_to_the_english_edition_online():
 
 
 def test_page_numbers_in_the_edition_s_words():
-    css = print_pages.page_css([("faq", "자주 묻는 질문")], "Seoul in the Lead", "https://example.org/ko/print.html",
-                               KOREAN["print_page_of"])
+    css = print_pages.page_css(
+        [("faq", "자주 묻는 질문")], "Seoul in the Lead", "https://example.org/ko/print.html", KOREAN["print_page_of"]
+    )
     assert 'content: counter(page) "쪽 / 전체 " counter(pages) "쪽";' in css
     english = print_pages.page_css([], "Seoul in the Lead", "https://example.org/print.html")
     assert 'content: "Page " counter(page) " of " counter(pages);' in english
