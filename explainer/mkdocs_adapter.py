@@ -738,7 +738,7 @@ def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> None:
             log.info("ko: %s", line)
     if result.returncode != 0:
         raise ExplainerError(edition_ko.CONFIG, problem="the Korean edition's build failed:\n" + result.stderr[-4000:])
-    broken = edition_ko.broken_links(site_dir, written_later=(ZIP_NAME, PDF_NAME))
+    broken = edition_ko.broken_links(site_dir, written_later=(ZIP_NAME, PDF_NAME, KO_PDF_NAME))
     if broken:
         raise ExplainerError(edition_ko.CONFIG, problem=f"Korean pages link to nothing: {'; '.join(broken)}")
 
