@@ -60,7 +60,7 @@ from . import timeline as timeline_module
 from .build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
 from .csp import KnownScripts, UnknownInlineScript, with_policy
 from .data import ExplainerError, human_date
-from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
+from .downloads import KO_PDF_NAME, PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
 from .evidence import (
     Block,
     PageText,
@@ -216,6 +216,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         toc["permalink_title"] = _build.strings["link_to_section"]
     if korean:
         configure_korean(config, root, _build)
+        extra["downloads"]["pdf"] = pdf and KO_PDF_NAME  # the Korean print edition's, in ko/ beside it
         extra["reporting_through"]["text"] = edition_ko.korean_date(newest_report)
         if newest:
             extra["whats_new"]["date"] = edition_ko.korean_date(newest["date"])
@@ -615,7 +616,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
         for entry, change in zip(page.meta["history"], changes.history(record, src), strict=True):
             entry["label"] = build.strings["before_publication" if change["prepublication"] else change["kind"]]
         page.meta["updated_line"] = None  # the notice under the title says what the translation lacks
-    if "published" in page.meta and src != PRINT_PAGE:
+    if "published" in page.meta:  # the print editions too: each has its twin
         twin = build.korean or (build.site.root / edition_ko.EDITION / src).is_file()
         links = edition_ko.edition_links(src, build.korean, build.english_url, twin, build.strings)
         page.meta["edition_links"] = links
@@ -691,6 +692,7 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
         if p.file.src_uri != PRINT_PAGE
     ]
     site_url = config.site_url or ""
+    labels = print_edition.Labels.from_strings(build.strings)
     page.content = content.replace(
         print_edition.MARKER,
         print_edition.edition(
@@ -701,12 +703,15 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
             config.extra.get("preview", False),
             config.site_description or "",
             print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations),
-            pdf=bool(config.extra["downloads"]["pdf"]),  # the cover links the PDF only when the site holds it
+            pdf=config.extra["downloads"]["pdf"],  # the cover links the PDF only when the site holds it
+            labels=labels,
+            day=edition_ko.korean_date if build.korean else print_edition.english_day,
+            description_lang="en" if build.korean else "",  # the site's description (mkdocs.yml) is English
         ),
     )
     # Running heads and page numbers, for print.html only (overrides/main.html puts it in <head>).
     page.meta["print_css"] = print_pages.page_css(
-        [(p.slug, p.title) for p in chapters], config.site_name, f"{site_url}{page.file.dest_uri}"
+        [(p.slug, p.title) for p in chapters], config.site_name, f"{site_url}{page.file.dest_uri}", labels.page_of
     )
 
 
@@ -806,7 +811,7 @@ def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> set[str]:
             log.info("ko: %s", line)
     if result.returncode != 0:
         raise ExplainerError(edition_ko.CONFIG, problem="the Korean edition's build failed:\n" + result.stderr[-4000:])
-    broken = edition_ko.broken_links(site_dir, written_later=(ZIP_NAME, PDF_NAME))
+    broken = edition_ko.broken_links(site_dir, written_later=(ZIP_NAME, PDF_NAME, KO_PDF_NAME))
     if broken:
         raise ExplainerError(edition_ko.CONFIG, problem=f"Korean pages link to nothing: {'; '.join(broken)}")
     return edition_ko.cited_sources(korean_config.parent / edition_ko.EDITION)

@@ -10,7 +10,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .downloads import PDF_NAME, SIZE_MARKER, ZIP_NAME
+from .downloads import KO_PDF_NAME, PDF_NAME, SIZE_MARKER, ZIP_NAME
 from .editions import FOLDER as EDITIONS
 
 ZipDateTime = tuple[int, int, int, int, int, int]  # year, month, day, hours, minutes, seconds
@@ -55,6 +55,8 @@ def bundle(site: Path, date_time: ZipDateTime, site_url: str, keep: frozenset[st
     hosted = {f'href="{name}"'.encode(): f'{ONLINE_ONLY} href="{site_url}{name}"'.encode() for name in online}
     # The Korean edition's pages (ko/) link the same files one folder up.
     hosted |= {b'href="../' + local[len(b'href="') :]: online for local, online in list(hosted.items())}
+    # The Korean print edition's PDF, linked from ko/ beside it, is printed after the zip too.
+    hosted[f'href="{KO_PDF_NAME}"'.encode()] = f'{ONLINE_ONLY} href="{site_url}ko/{KO_PDF_NAME}"'.encode()
     shown = "1.0 MB"
     for _ in range(10):
         filled = {

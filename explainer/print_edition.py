@@ -9,11 +9,12 @@ its title becomes a chapter heading (h2) under the edition's h1.
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urljoin
 
 from . import contract
-from .downloads import PDF_NAME
 from .print_pages import chapter_notes
 
 MARKER = contract.PRINT_EDITION
@@ -21,6 +22,31 @@ REFERENCE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"')
 LINK = re.compile(r'\bhref="([^"]*)"')
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
 NOT_SEARCHED = re.compile(r'\sdata-search-exclude="[^"]*"')
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The edition's own words around the pages, in the edition's language. {date} is a <time>,
+    {link} the address; the Korean ones come from data/ko/strings.yml (`from_strings`)."""
+
+    edition_of: str = "Edition of {date}."
+    reporting_through: str = "Reporting through {date}."
+    online: str = "Online edition: {link}. Its addresses do not change."
+    preview: str = "Local preview, not a published edition: {link}"
+    pdf: str = 'As a <abbr title="Portable Document Format">PDF</abbr>: {link}'
+    contents: str = "Contents"
+    permalink: str = "Link to this section"
+    notes: str = "Notes"
+    page_of: str = "Page {page} of {pages}"
+
+    @classmethod
+    def from_strings(cls, strings: dict[str, str]) -> "Labels":
+        """The labels from the site's strings table (data/ko/strings.yml: key print_<field>)."""
+        return cls(**{name: strings[f"print_{name}"] for name in cls.__dataclass_fields__})
+
+
+def english_day(day: datetime.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 @dataclass
@@ -33,7 +59,7 @@ class Chapter:
     content: str
 
 
-def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> str:
+def rewrite(content: str, own: str, included: set[str], site_url: str = "", notes: str = "Notes") -> str:
     """Make one page's ids unique in the edition, its links point inside it, its headings a level lower."""
     content = REFERENCE.sub(lambda m: f'{m.group(1)}="{" ".join(f"{own}--{v}" for v in m.group(2).split())}"', content)
 
@@ -48,12 +74,14 @@ def rewrite(content: str, own: str, included: set[str], site_url: str = "") -> s
         if page.endswith(".html") and "/" not in page and name in included:
             return f'href="#{name}--{anchor}"' if anchor else f'href="#{name}"'
         if "://" not in page and not page.startswith(("mailto:", "#")):
-            return f'href="{site_url}{target}"'  # a file of the site (feed.xml): its online address
+            # A file of the site (feed.xml), or of the English edition from the Korean one
+            # (../alliance.html): its online address.
+            return f'href="{urljoin(site_url, target)}"'
         return match.group(0)
 
     content = NOT_SEARCHED.sub("", content)  # the edition is not indexed; the markers mean nothing here
     content = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
-    content = chapter_notes(content)  # after the move down: its heading is already a chapter's h3
+    content = chapter_notes(content, notes)  # after the move down: its heading is already a chapter's h3
     return LINK.sub(link, content)
 
 
@@ -65,9 +93,14 @@ def edition(
     preview: bool = False,
     description: str = "",
     licence: str = "",
-    pdf: bool = False,
+    pdf: str | None = None,
+    labels: Labels = Labels(),
+    day: Callable[[datetime.date], str] = english_day,
+    description_lang: str = "",
 ) -> str:
-    """pdf: the site will hold the PDF printed from this page (make pdf), so the cover links it."""
+    """pdf: the name of the PDF printed from this page, when the site will hold it (make pdf):
+    the cover links it. labels and day: the edition's words and dates, in its language;
+    description_lang: the description's language where it is not the edition's (lang="en")."""
     included = {p.slug for p in pages}
     updated = max(p.updated for p in pages)
     # Each chapter's page number is filled in by scripts/make_pdf.py after a first printing.
@@ -78,30 +111,26 @@ def edition(
     )
     sections = "\n".join(
         f'<section class="print-section" id="{p.slug}" aria-label="{escape(p.title)}">\n'
-        f"{rewrite(p.content, p.slug, included, site_url)}\n</section>"
+        f"{rewrite(p.content, p.slug, included, site_url, labels.notes)}\n</section>"
         for p in pages
     )
-    address = (
-        f'Local preview, not a published edition: <a href="{site_url}">{site_url}</a>'
-        if preview
-        else f'Online edition: <a href="{site_url}">{site_url}</a>. Its addresses do not change.'
-    )
+    link = f'<a href="{site_url}">{site_url}</a>'
+    address = (labels.preview if preview else labels.online).format(link=link)
+    edition_date = f'<time datetime="{updated}">{day(updated)}</time>'
+    through = f'<time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>'
+    pdf_link = f'<a href="{site_url}{pdf}">{site_url}{pdf}</a>'
+    subtitle_lang = f' lang="{description_lang}"' if description_lang else ""
+    contents_word = escape(labels.contents)
     return (
         '<section class="print-title-page">\n'
-        f'<p class="print-subtitle">{escape(description)}</p>\n'
-        f'<p>Edition of <time datetime="{updated}">{updated.day} {updated.strftime("%B %Y")}</time>. '
-        f'Reporting through <time datetime="{reporting_through["iso"]}">{reporting_through["text"]}</time>.</p>\n'
+        f'<p class="print-subtitle"{subtitle_lang}>{escape(description)}</p>\n'
+        f"<p>{labels.edition_of.format(date=edition_date)} {labels.reporting_through.format(date=through)}</p>\n"
         f'<p class="print-address {contract.LIVE_ONLY}">{address}</p>\n'
-        + (
-            f'<p class="print-address {contract.LIVE_ONLY}">As a <abbr title="Portable Document Format">PDF</abbr>: '
-            f'<a href="{site_url}{PDF_NAME}">{site_url}{PDF_NAME}</a></p>\n'
-            if pdf
-            else ""
-        )
+        + (f'<p class="print-address {contract.LIVE_ONLY}">{labels.pdf.format(link=pdf_link)}</p>\n' if pdf else "")
         + f'<p class="print-licence">{rewrite(licence, "print", included, site_url)}</p>\n'
         "</section>\n"
-        '<nav class="print-contents" aria-label="Contents"><h2 id="contents">Contents'
-        '<a class="headerlink" href="#contents" title="Link to this section">&para;</a></h2>'
+        f'<nav class="print-contents" aria-label="{contents_word}"><h2 id="contents">{contents_word}'
+        f'<a class="headerlink" href="#contents" title="{escape(labels.permalink)}">&para;</a></h2>'
         f"<ol>{contents}</ol></nav>\n"
         f"{sections}"
     )

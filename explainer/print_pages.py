@@ -14,7 +14,8 @@ from . import contract
 # In a chapter's notes, what only a screen reader of the web page needs: the way back to
 # the markers, and the link to the source list (the Sources chapter lists every address).
 WAY_BACK = re.compile(r'\s*<span class="footnote-back">.*?</span>(?=</p>)', re.S)
-TO_SOURCE_LIST = re.compile(r'\s*<a href="[^"]*">In the source list</a>')
+# The Korean edition's link says 출처 목록 (explainer/mkdocs_adapter.py, where it is made).
+TO_SOURCE_LIST = re.compile(r'\s*<a href="[^"]*">(?:In the source list|출처 목록)</a>')
 NOTES_START = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
 
 
@@ -23,7 +24,7 @@ def css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
 
 
-def chapter_notes(html: str) -> str:
+def chapter_notes(html: str, title: str = "Notes") -> str:
     """A chapter's footnotes as its notes: headed, without the way back or the source-list link.
     Raises when a chapter has footnotes and a pattern no longer matches (markup changed)."""
     if '<div class="footnote">' in html:
@@ -35,16 +36,25 @@ def chapter_notes(html: str) -> str:
             contract.must_match(pattern, html, what)
     html = WAY_BACK.sub("", html)
     html = TO_SOURCE_LIST.sub("", html)
-    return NOTES_START.sub('<div class="footnote print-notes"><h3 class="print-notes-title">Notes</h3>', html)
+    heading = f'<div class="footnote print-notes"><h3 class="print-notes-title">{escape(title)}</h3>'
+    return NOTES_START.sub(lambda _: heading, html)
 
 
-def page_css(chapters: list[tuple[str, str]], head: str, address: str) -> str:
-    """@page rules for the edition. chapters: (section id, running head) in order."""
+def page_css(chapters: list[tuple[str, str]], head: str, address: str, page_of: str = "Page {page} of {pages}") -> str:
+    """@page rules for the edition. chapters: (section id, running head) in order; page_of the
+    page number's words, {page} and {pages} where the numbers go."""
+    before, _, rest = page_of.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    number = " ".join(
+        part
+        for part in (css_string(before), "counter(page)", css_string(between), "counter(pages)", css_string(after))
+        if part != '""'
+    )
     rules = [
         "@page { size: A4; margin: 18mm 16mm 20mm;"
         f" @top-center {{ content: {css_string(head)}; font-size: 8pt; color: #444; }}"
         f" @bottom-left {{ content: {css_string(address)}; font-size: 7pt; color: #444; }}"
-        ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }',
+        f" @bottom-right {{ content: {number}; font-size: 8pt; }} }}",
         "@page :first { @top-center { content: none; } @bottom-left { content: none; }"
         " @bottom-right { content: none; } }",
     ]

@@ -1,7 +1,11 @@
 """The print edition as a PDF, printed by the headless Chromium the tests use.
 
     make pdf                                   # builds site/, then site/seoul-in-the-lead.pdf
+                                               # and site/ko/seoul-in-the-lead-ko.pdf
     .venv/bin/python scripts/make_pdf.py SITE_DIR [OUTPUT.pdf]
+
+The Korean edition's print edition (SITE_DIR/ko/print.html), when the site has one, is printed
+too, by the same browser, into ko/ beside OUTPUT (OUTPUT's folder/ko/seoul-in-the-lead-ko.pdf).
 
 print.html carries its own page layout (CSS paged media, see explainer/print_pages.py): a
 cover, running heads, the address and "Page N of M". Chromium cannot put page numbers in
@@ -25,7 +29,7 @@ from pypdf import PdfReader
 
 from explainer.build_inputs import source_date_epoch
 from explainer.chromium import CHROMIUM_ARGS, chromium_path
-from explainer.downloads import PDF_NAME
+from explainer.downloads import KO_PDF_NAME, PDF_NAME
 from explainer.pdf_bytes import reproducible
 
 FONTS = Path(__file__).resolve().parent / "pdf-fonts.conf"
@@ -61,44 +65,65 @@ def print_page(page, output: Path) -> None:
     page.pdf(path=str(output), prefer_css_page_size=True, print_background=False, tagged=True, outline=True)
 
 
-def make_pdf(site: Path, output: Path) -> Path:
-    """Print site/print.html to output, with the contents' page numbers."""
+def print_edition(browser, edition: Path, output: Path) -> None:
+    """Print one print edition (print.html) to output, with the contents' page numbers."""
+    page = browser.new_page()
+    try:
+        page.goto(edition.as_uri())
+        page.emulate_media(media="print")
+        with tempfile.TemporaryDirectory() as folder:
+            first = Path(folder) / "first.pdf"
+            print_page(page, first)
+            starts = outline_pages(first)
+        headings = page.evaluate(CHAPTER_HEADINGS)
+        missing = [heading for heading in headings.values() if key(heading) not in starts]
+        if missing:
+            sys.exit(f"make_pdf: {edition}: chapters missing from the PDF outline: {missing}")
+        page.evaluate(FILL_CONTENTS, {chapter: starts[key(heading)] for chapter, heading in headings.items()})
+        print_page(page, output)
+    finally:
+        page.close()
+
+
+def korean_output(output: Path) -> Path:
+    """Where the Korean edition's PDF goes: ko/ beside the English one, as the site has it."""
+    return output.parent / "ko" / KO_PDF_NAME
+
+
+def make_pdf(site: Path, output: Path) -> list[Path]:
+    """Print site/print.html to output and, when the site has the Korean edition's,
+    site/ko/print.html to korean_output(output). Returns the files written."""
     chromium = chromium_path()
     if not chromium:
         sys.exit("make_pdf: no 'chromium' on PATH (run scripts/browser.sh)")
+    jobs = [(site / "print.html", output)]
+    if (site / "ko" / "print.html").is_file():
+        jobs.append((site / "ko" / "print.html", korean_output(output)))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium, args=CHROMIUM_ARGS, env={**os.environ, "FONTCONFIG_FILE": str(FONTS), "TZ": "UTC"}
         )
         try:
-            page = browser.new_page()
-            page.goto((site / "print.html").as_uri())
-            page.emulate_media(media="print")
-            with tempfile.TemporaryDirectory() as folder:
-                first = Path(folder) / "first.pdf"
-                print_page(page, first)
-                starts = outline_pages(first)
-            headings = page.evaluate(CHAPTER_HEADINGS)
-            missing = [heading for heading in headings.values() if key(heading) not in starts]
-            if missing:
-                sys.exit(f"make_pdf: chapters missing from the PDF outline: {missing}")
-            page.evaluate(FILL_CONTENTS, {chapter: starts[key(heading)] for chapter, heading in headings.items()})
-            print_page(page, output)
+            for edition, pdf in jobs:
+                pdf.parent.mkdir(parents=True, exist_ok=True)
+                print_edition(browser, edition, pdf)
         finally:
             browser.close()
     epoch = source_date_epoch(os.environ)
     if epoch is not None:
-        try:
-            output.write_bytes(reproducible(output.read_bytes(), epoch))
-        except ValueError as error:
-            sys.exit(f"make_pdf: {error}")
-    return output
+        for _, pdf in jobs:
+            try:
+                pdf.write_bytes(reproducible(pdf.read_bytes(), epoch))
+            except ValueError as error:
+                sys.exit(f"make_pdf: {pdf}: {error}")
+    return [pdf for _, pdf in jobs]
 
 
 if __name__ == "__main__":
     site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else site_dir / PDF_NAME
-    print(f"wrote {make_pdf(site_dir, out)}")
+    for written in make_pdf(site_dir, out):
+        print(f"wrote {written}")
     if out == site_dir / PDF_NAME and f'href="{PDF_NAME}"' not in (site_dir / "index.html").read_text(encoding="utf-8"):
         print(
             f"note: this site's pages do not link {PDF_NAME}: build it with SITE_PDF=1 (make pdf does)", file=sys.stderr

@@ -1,5 +1,7 @@
 """Usable by everyone: two independent engines find nothing in either palette, every page's
 structure reads right in the accessibility tree, and the keyboard reaches everything.
+The Korean edition (ko/) is audited with the English one: every page in both palettes, and its
+print edition as printed.
 
 The engines (their versions are in the report header) are axe-core and HTML_CodeSniffer
 at WCAG 2 AA; see accessibility_engines.py. Every page is opened once per palette, over
@@ -22,6 +24,7 @@ pytestmark = pytest.mark.browser
 PALETTES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 # Besides every page in each palette, the audit below reads these two:
 PRINTED = "print.html, printed"  # with print styles
+PRINTED_KO = "ko/print.html, printed"  # the Korean edition's
 PHONE_MENU = "sources.html, 360px wide, menu open"  # the menu a phone shows, open at a section
 PHONE_CARDS = "deterrence.html, 360px wide"  # its comparison stacked as cards, shaded headers
 
@@ -106,13 +109,13 @@ def audit_page(page) -> PageAudit:
 
 
 @pytest.fixture(scope="module", params=list(PALETTES))
-def audit(request, browser, http_site, html_pages) -> dict[str, PageAudit]:
-    """Every page in one palette, each opened once in one browser context, read by both engines."""
+def audit(request, browser, http_site, html_pages, korean_pages) -> dict[str, PageAudit]:
+    """Every page of both editions in one palette, each opened once in one browser context, read by both engines."""
     # The engines go in as inline scripts, which the site's Content-Security-Policy rightly refuses.
     context = browser.new_context(color_scheme=request.param, bypass_csp=True)
     page = context.new_page()
     audits = {}
-    for path in html_pages:
+    for path in [*html_pages, *korean_pages]:
         page.goto(http_site + path)
         assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[request.param]
         audits[path] = audit_page(page)
@@ -125,9 +128,10 @@ def audit(request, browser, http_site, html_pages) -> dict[str, PageAudit]:
     page.goto(http_site + "deterrence.html")
     audits[PHONE_CARDS] = audit_page(page)
     page.set_viewport_size(desktop)
-    page.goto(http_site + "print.html")
     page.emulate_media(media="print")  # a reader printing from this palette
-    audits[PRINTED] = audit_page(page)
+    for printed in (PRINTED, PRINTED_KO):
+        page.goto(http_site + printed.removesuffix(", printed"))
+        audits[printed] = audit_page(page)
     context.close()
     return audits
 
@@ -175,7 +179,7 @@ def structure_problems(path: str, tree: Node) -> list[str]:
         if node.role in NAMED_ROLES and not node.name:
             inside = next((f"{a.role} '{a.name}'" for a in reversed(ancestors) if a.name), "the page")
             problems.append(f"{node.role} without an accessible name, in {inside} (a decorative SVG needs aria-hidden)")
-    if path.startswith("print.html"):  # one document: its title, then one chapter per page
+    if path.startswith(("print.html", "ko/print.html")):  # one document: its title, then one chapter per page
         chapters = [node for node, _ in nodes if node.role == "region"]
         problems += [] if chapters else ["no chapters (named sections)"]
         problems += [

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from explainer.downloads import PDF_NAME
+from explainer.downloads import KO_PDF_NAME, PDF_NAME
 
 TRANSLATION_LINE = "p.ko-translation"
 
@@ -49,7 +49,7 @@ def test_korean_pages_link_what_only_the_english_edition_has_one_folder_up(korea
             continue
         for link in page.select("a[href]"):
             href = link["href"].split("#")[0]
-            if href and not re.match(r"[a-z]+:", href) and not href.endswith(PDF_NAME):  # printed after the build
+            if href and not re.match(r"[a-z]+:", href) and not href.endswith((PDF_NAME, KO_PDF_NAME)):  # printed later
                 assert (site / "ko" / href).resolve().exists(), f"{address}: {link['href']} leads nowhere"
 
 
@@ -61,3 +61,18 @@ def test_every_korean_page_opens_without_errors_or_outside_requests(visit, site_
     allowed = "http://127.0.0.1" if site_root.startswith("http") else "file://"
     assert reader.foreign_requests(allowed) == []
     assert reader.errors == [], f"console errors: {reader.errors}"
+
+
+def test_the_korean_print_edition_is_korean_with_its_english_marked(korean_pages):
+    """ko/print.html: lang="ko", the Korean pages as chapters with Korean apparatus; the site's
+    description (English, mkdocs.yml) marked lang="en" on its cover."""
+    edition = korean_pages["ko/print.html"]
+    assert edition.html["lang"] == "ko"
+    chapters = [section["id"] for section in edition.select("section.print-section")]
+    translated = [a.removeprefix("ko/").removesuffix(".html") for a in korean_pages if a not in ("ko/print.html",)]
+    assert chapters and set(chapters) == set(translated) - {"404"}, (chapters, translated)
+    cover = edition.select_one(".print-title-page")
+    assert cover.select_one(".print-subtitle")["lang"] == "en"
+    assert "보도 기준" in cover.get_text() and "Reporting through" not in cover.get_text()
+    assert edition.select_one(".print-contents h2").get_text().startswith("차례")
+    assert all(h.get_text() == "주" for h in edition.select(".print-notes-title")), "notes not headed 주"

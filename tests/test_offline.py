@@ -129,8 +129,8 @@ def test_print_edition_links_stay_inside_it(html_pages):
     article = soup.select_one("article")
     for a in article.find_all("a", href=True):
         href = a["href"]
-        if urlparse(href).scheme or a.find_parent(class_="cite-this-page"):
-            continue
+        if urlparse(href).scheme or a.find_parent(class_="cite-this-page") or "edition-link" in a.get("class", []):
+            continue  # the language link goes to the other edition's print edition (ko/print.html)
         assert href.startswith("#"), f"print edition links out to {href}"
         assert soup.find(id=href[1:]), f"print edition link {href} has no target"
 
@@ -145,18 +145,43 @@ def test_printing_hides_the_screen_chrome(visit, http_site):
     assert reader.page.locator(".footnote").is_visible(), "footnotes must print"
 
 
-@pytest.mark.browser
-def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_pages, tmp_path):
-    from pypdf import PdfReader
+@pytest.fixture(scope="module")
+def printed_pdfs(site, chromium, tmp_path_factory):
+    """The English PDF and the Korean one (ko/ beside it), printed once for the tests below."""
+    from explainer.downloads import KO_PDF_NAME
 
+    folder = tmp_path_factory.mktemp("pdf")
     # As `make pdf` runs it: its own Chromium, which sees only the fonts of pdf-fonts.conf.
     made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), str(site), str(tmp_path / "e.pdf")],
+        [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), str(site), str(folder / "e.pdf")],
         capture_output=True,
         text=True,
     )
     assert made.returncode == 0, made.stderr[-2000:]
-    pdf = PdfReader(tmp_path / "e.pdf")
+    return folder / "e.pdf", folder / "ko" / KO_PDF_NAME
+
+
+def pdf_fonts(pdf) -> dict[str, bool]:
+    """Each font the PDF's pages use, by name without its subset prefix: is it embedded? Chromium
+    writes some Hangul glyphs (bold headings) as Type 3 fonts: outlines drawn from the named font."""
+    fonts: dict[str, bool] = {}
+    for page in pdf.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = "/CharProcs" in font or any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            name = str(font.get("/BaseFont") or descriptor.get("/FontName") or "?").lstrip("/")
+            fonts[name.split("+")[-1]] = fonts.get(name.split("+")[-1], True) and embedded
+    return fonts
+
+
+@pytest.mark.browser
+def test_the_pdf_has_every_section_and_the_online_address(printed_pdfs, html_pages):
+    from pypdf import PdfReader
+
+    pdf = PdfReader(printed_pdfs[0])
     text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
     sections = [p for p in nav_pages(html_pages) if p != "print.html"]
     assert len(pdf.pages) >= len(sections)
@@ -196,12 +221,38 @@ def test_the_pdf_has_every_section_and_the_online_address(site, chromium, html_p
 
     outline = list(titles(pdf.outline))
     assert len(outline) > len(sections) and "Conclusion and what to watch" in outline, outline
-    fonts = {
-        font.get_object()["/BaseFont"].split("+")[-1]
-        for page in pdf.pages
-        for font in page["/Resources"].get("/Font", {}).values()
-    }
-    assert fonts and all(name.startswith("DejaVu") for name in fonts), f"fonts besides DejaVu: {fonts}"
+    fonts = pdf_fonts(pdf)  # Hangul (Korean source titles) in NanumGothic, the rest DejaVu
+    assert fonts and all(name.startswith(("DejaVu", "NanumGothic")) for name in fonts), f"other fonts: {fonts}"
+    assert all(fonts.values()), f"fonts not embedded: {fonts}"
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.mark.browser
+def test_the_korean_pdf_is_korean_in_a_korean_font_embedded_with_every_chapter(printed_pdfs, korean_pages):
+    """Printed by the same make_pdf.py run: Hangul as text, not empty boxes; the Korean apparatus."""
+    from pypdf import PdfReader
+
+    pdf = PdfReader(printed_pdfs[1])
+    pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
+    text = " ".join(pages)
+    assert len(HANGUL.findall(text)) > 1000, "the Korean PDF holds (almost) no Hangul text"
+    fonts = pdf_fonts(pdf)
+    assert any(name.startswith("NanumGothic") for name in fonts), f"no Korean font: {fonts}"
+    assert all(name.startswith(("DejaVu", "NanumGothic")) for name in fonts), f"other fonts: {fonts}"
+    assert all(fonts.values()), f"fonts not embedded: {fonts}"
+    edition = korean_pages["ko/print.html"]
+    chapters = [a.get_text() for a in edition.select(".print-contents ol a")]
+    assert len(chapters) == len([p for p in korean_pages if p not in ("ko/print.html", "ko/404.html")]), chapters
+    for title in chapters:
+        assert "".join(title.split()) in "".join(text.split()), f"the Korean PDF lacks the chapter '{title}'"
+    assert "보도 기준" in pages[0] and "http://127.0.0.1:8000/ko/" in pages[0], pages[0][:300]
+    assert "차례" in pages[1] and all(re.search(re.escape(t) + r" \d+", pages[1]) for t in chapters), pages[1][:300]
+    assert re.search(r"2쪽 / 전체 \d+쪽", text), "no Korean page numbers"
+    assert "In the source list" not in text and "Back to:" not in text and "↩" not in text
+    catalog = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], "the Korean PDF is not tagged"
 
 
 def titles_with_pages(pdf, items):
@@ -262,7 +313,7 @@ def test_a_plain_build_does_not_link_the_pdf_it_lacks(site, html_pages):
 
 
 def test_a_site_built_for_the_pdf_links_it_in_every_footer_and_the_zipped_copy_links_the_hosted_one(broken_copy):
-    from explainer.downloads import PDF_NAME
+    from explainer.downloads import KO_PDF_NAME, PDF_NAME
 
     result = broken_copy.build(SITE_PDF="1")  # as `make pdf` builds, before it prints the PDF
     assert result.returncode == 0, result.stderr[-2000:]
@@ -278,6 +329,20 @@ def test_a_site_built_for_the_pdf_links_it_in_every_footer_and_the_zipped_copy_l
         ".print-title-page"
     )
     assert cover.find("a", href=f"http://127.0.0.1:8000/{PDF_NAME}"), "the print edition does not link its PDF"
+    # The Korean edition links its own print edition and PDF (ko/ beside them); from the zip the PDF is online.
+    for page in (site / "ko").glob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if page.name != "404.html" and not soup.find("meta", attrs={"http-equiv": "refresh"}):
+            assert soup.select_one(f".site-downloads a[href='{KO_PDF_NAME}']"), f"ko/{page.name}: no link to its PDF"
+            assert soup.select_one(".site-downloads a[href='print.html']"), f"ko/{page.name}: no Korean print edition"
+    with zipfile.ZipFile(site / ZIP_NAME) as archive:
+        zipped = BeautifulSoup(archive.read("seoul-in-the-lead/ko/faq.html").decode("utf-8"), "html.parser")
+        assert "seoul-in-the-lead/ko/print.html" in archive.namelist()
+    hosted = zipped.select_one(f".site-downloads a[href='http://127.0.0.1:8000/ko/{KO_PDF_NAME}']")
+    assert hosted and hosted.has_attr("data-online-only"), "the zipped Korean page's PDF link"
+    assert zipped.select_one(".site-downloads a[href='print.html']"), "the zipped Korean page's print edition"
+    cover = BeautifulSoup((site / "ko" / "print.html").read_text(encoding="utf-8"), "html.parser")
+    assert cover.select_one(".print-title-page").find("a", href=f"http://127.0.0.1:8000/ko/{KO_PDF_NAME}")
     assert broken_copy.build(SITE_PDF="yes").returncode != 0, "a mistyped SITE_PDF must stop the build"
 
 
@@ -289,10 +354,10 @@ def test_the_zip_holds_the_newest_edition_and_marks_every_link_that_needs_the_ne
     editions = BeautifulSoup((unzipped / "editions.html").read_text(encoding="utf-8"), "html.parser")
     assert editions.find("a", href=newest), "editions.html does not link the newest edition inside the zip"
     silent = []
-    for page in unzipped.glob("*.html"):
+    for page in [*unzipped.glob("*.html"), *unzipped.glob("ko/*.html")]:  # both editions
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for a in soup.find_all("a", href=True):
             if a["href"].startswith("http://127.0.0.1:8000/") and not a.has_attr("data-online-only"):
-                silent.append(f"{page.name}: {a['href']}")
+                silent.append(f"{page.relative_to(unzipped)}: {a['href']}")
     assert not silent, f"links of the zip that go online without saying so: {silent[:5]}"
     assert "a[data-online-only]::after" in (unzipped / "index.html").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import sys
 import pytest
 from conftest import FIXED_EPOCH, ROOT
 
+from explainer.downloads import KO_PDF_NAME
 from explainer.pdf_bytes import reproducible
 
 CHROMIUM_PDF = (
@@ -33,7 +34,7 @@ def test_dates_from_the_epoch_and_ids_from_zero_same_length():
 @pytest.mark.browser
 def test_two_printings_are_byte_identical(site, chromium, tmp_path):
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
-    outputs = [tmp_path / "first.pdf", tmp_path / "second.pdf"]
+    outputs = [tmp_path / "first" / "e.pdf", tmp_path / "second" / "e.pdf"]
     for output in outputs:
         subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "make_pdf.py"), str(site), str(output)],
@@ -43,4 +44,7 @@ def test_two_printings_are_byte_identical(site, chromium, tmp_path):
         )
     first, second = (output.read_bytes() for output in outputs)
     assert first == second, "two printings of the same site differ"
+    # The Korean edition's PDF, printed by the same runs into ko/ beside each.
+    korean = [(output.parent / "ko" / KO_PDF_NAME).read_bytes() for output in outputs]
+    assert korean[0] == korean[1], "two printings of the Korean edition differ"
     assert b"/CreationDate (D:20261118110640+00'00')" in first  # 1795000000, not the wall clock

@@ -1,6 +1,7 @@
 """A staffer who prints: on paper, body text at 10–11 pt with the boxes no larger, every
 source's address in the print edition's source list, no figure split from its caption, and
-a contents that promises page numbers only where the PDF printing filled them."""
+a contents that promises page numbers only where the PDF printing filled them. The Korean
+edition's print edition (ko/print.html) is held to the same."""
 
 import pytest
 
@@ -9,10 +10,10 @@ pytestmark = pytest.mark.browser
 PT = 4 / 3  # CSS px per point
 
 
-@pytest.fixture
-def printed(visit, http_site):
+@pytest.fixture(params=["print.html", "ko/print.html"])
+def printed(visit, http_site, request):
     reader = visit()
-    reader.page.goto(http_site + "print.html")
+    reader.page.goto(http_site + request.param)
     reader.page.emulate_media(media="print")
     return reader.page
 
