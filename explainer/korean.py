@@ -170,12 +170,15 @@ def _after_digit(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isdigit()
 
 
-def search_keywords(text: str, variants: dict[str, list[str]] | None = None, shortest_word: int = 4) -> list[str]:
+def search_keywords(
+    text: str, variants: dict[str, list[str]] | None = None, shortest_word: int = 4, join_words: bool = True
+) -> list[str]:
     """Hidden search terms for Korean text, which Material's search does not segment.
 
     Lunr matches a query as a word prefix, so 작전통제권 is not found inside 전시작전통제권 and 전작권전환 not
     in "전작권 전환". Added: the suffixes (two syllables or more) of each Hangul word of `shortest_word`
-    syllables or more, each pair of Hangul words with only spaces between them joined, and the editors' variants of terms the
+    syllables or more, each pair of Hangul words with only spaces between them joined (unless `join_words`
+    is false), and the editors' variants of terms the
     text contains (전시작전통제권 → 전작권, …). Sorted, without duplicates, never a word already in the text.
     """
     matches = list(HANGUL_WORD.finditer(text))
@@ -187,11 +190,12 @@ def search_keywords(text: str, variants: dict[str, list[str]] | None = None, sho
             found.update(word[start:] for start in range(1, len(word) - 1))
     # Joined only when nothing but spaces stands between them (not across a number, a bracket or a comma),
     # and never a number's unit (년, 명) to the next word.
-    found.update(
-        first.group(0) + second.group(0)
-        for first, second in itertools.pairwise(matches)
-        if not text[first.end() : second.start()].strip() and not _after_digit(text, first.start())
-    )
+    if join_words:
+        found.update(
+            first.group(0) + second.group(0)
+            for first, second in itertools.pairwise(matches)
+            if not text[first.end() : second.start()].strip() and not _after_digit(text, first.start())
+        )
     for term, term_variants in (variants or {}).items():
         if term in text:
             found.update(term_variants)

@@ -101,7 +101,7 @@ KOREAN_SEARCH = "ko/search.yml"
 # (below title and text, so a query a page says in its own words still lands there first; the keywords
 # decide only where no text has the word). Never shown: Material's results show title and text only.
 KOREAN_FIELD = "keywords"
-KOREAN_CAP = 120  # keywords per index entry at most: the glossary's variants first, then numbers, then the rest
+KOREAN_CAP = 150  # keywords per index entry at most: the glossary's variants, numbers, then the longest infixes
 _TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
@@ -135,10 +135,12 @@ def korean_numbers(text: str) -> list[str]:
 
 def korean_keywords(text: str, variants: dict[str, list[str]], cap: int = KOREAN_CAP) -> list[str]:
     """Hidden search words for one Korean index entry (its title and text, HTML or plain): the variants of
-    every glossary term it contains, its unit numbers in digits, then the suffixes of its long Hangul words
-    and its adjacent words joined (explainer.korean.search_keywords). Multi-word variants stay whole: the
-    field is indexed as one string, so each of their words is found, and the joined form is a variant of
-    its own. No duplicates, nothing already a word of the text, at most `cap`, in that order of worth."""
+    every glossary term it contains, its unit numbers in digits, then the suffixes of its long Hangul words,
+    longest first (explainer.korean.search_keywords: lunr finds a word by its start only, so 작전통제권 in
+    전시작전통제권 and 미군 in 주한미군은 need them). Adjacent words are not joined here: measured on the
+    Korean query set, joining found nothing the glossary's spacing variants (전작권전환, 을지자유의방패) did
+    not, and made the index a third larger. The field is indexed as one string, so each word of a
+    multi-word variant is found. No duplicates, nothing already a word of the text, at most `cap`."""
     from .korean import HANGUL_WORD, search_keywords
 
     plain = _plain(text)
@@ -148,7 +150,8 @@ def korean_keywords(text: str, variants: dict[str, list[str]], cap: int = KOREAN
         if term in plain:
             ordered.extend(term_variants)
     ordered.extend(korean_numbers(plain))
-    ordered.extend(search_keywords(plain))
+    infixes = search_keywords(plain, join_words=False)
+    ordered.extend(sorted(infixes, key=lambda word: (-len(word), word)))
     kept: list[str] = []
     for word in ordered:
         if word not in present and word not in kept:

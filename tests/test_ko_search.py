@@ -12,6 +12,7 @@ import pytest
 import yaml
 from test_search_queries import run_queries
 
+from explainer.korean import search_keywords
 from explainer.search import KOREAN_FIELD, english_boosts, korean_keywords, with_korean_keywords
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "ko_queries.yml").read_text(encoding="utf-8"))
@@ -69,16 +70,23 @@ def test_an_entry_gets_its_terms_variants_its_infixes_and_its_numbers_in_digits(
     assert words[:4] == ["전작권", "전작권 전환", "전작권전환", "USFK"]  # the glossary's variants first
     assert "28500" in words  # 2만8500명 as a reader types it
     assert "작전통제권" in words and "미군" in words  # suffixes: lunr matches a word's start only
-    assert "전환일정과" in words  # adjacent words joined
+    assert "전환일정과" not in words  # adjacent words are not joined: the glossary gives the spacings that matter
     assert "전환" not in words and "p" not in words  # a word of the text, or markup, is never a keyword
 
 
 @pytest.mark.unit
 def test_words_apart_are_never_joined_and_variants_of_absent_terms_never_added():
-    words = korean_keywords("검증을 2028년 이후로, 연합뉴스(서울)는", TERMS)
+    words = search_keywords("검증을 2028년 이후로, 연합뉴스(서울)는 전환 일정")
+    assert "전환일정" in words  # only spaces between them
     assert "검증을년" not in words and "년이후로" not in words  # a number stands between them; 년 is its unit
-    assert "연합뉴스서울" not in words  # brackets stand between them
-    assert "전작권" not in words and "USFK" not in words
+    assert "이후로연합뉴스" not in words and "연합뉴스서울" not in words  # a comma, a bracket between them
+    assert not {"전작권", "USFK"} & set(korean_keywords("검증을 2028년 이후로", TERMS))
+
+
+@pytest.mark.unit
+def test_the_longest_infixes_are_kept_first():
+    words = korean_keywords("전시작전통제권은", {}, cap=2)
+    assert words == ["시작전통제권은", "작전통제권은"]
 
 
 @pytest.mark.unit
