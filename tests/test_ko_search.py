@@ -15,6 +15,7 @@ from test_search_queries import run_queries
 from explainer.korean import search_keywords
 from explainer.search import KOREAN_FIELD, english_boosts, korean_keywords, with_korean_keywords
 
+ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).parent / "ko_queries.yml").read_text(encoding="utf-8"))
 FIRST_FLOOR = 0.85
 # What Material's search box shows, once ready, when empty: its words in the page's language.
@@ -139,3 +140,37 @@ def test_the_korean_index_carries_keywords_and_ranks_reference_pages_below(site)
         assert boosts[page] < 1, page
     offline = (site / "ko" / "search" / "search_index.js").read_text(encoding="utf-8")
     assert f'"{KOREAN_FIELD}":' in offline  # the copy read from disk has them too
+
+
+@pytest.mark.unit
+def test_the_korean_search_files_are_checked_against_their_schemas(tmp_path):
+    from explainer.data import DataError
+    from explainer.search import load_search, load_terms
+
+    assert load_terms(ROOT)["전시작전통제권"] and load_search(ROOT, "ko/search.yml")  # the real files load
+    (tmp_path / "data" / "ko").mkdir(parents=True)
+    (tmp_path / "data" / "ko" / "terms.yml").write_text("- {term: 전작권, english: OPCON, variants: []}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="variants"):
+        load_terms(tmp_path)
+    (tmp_path / "data" / "ko" / "search.yml").write_text("- {page: 동맹.md, keywords: [전작권]}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="page"):
+        load_search(tmp_path, "ko/search.yml")
+
+
+@pytest.mark.unit
+def test_a_section_of_an_untranslated_page_waits_and_any_other_is_a_mistake(tmp_path):
+    from explainer.edition_ko import awaits_translation
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "ko").mkdir()
+    (tmp_path / "docs" / "alliance.md").write_text("# A\n", encoding="utf-8")
+    (tmp_path / "docs" / "faq.md").write_text("# F\n", encoding="utf-8")
+    (tmp_path / "ko" / "faq.md").write_text("# F\n", encoding="utf-8")
+    assert awaits_translation(tmp_path, "alliance.md")
+    assert not awaits_translation(tmp_path, "faq.md")  # translated: its sections must exist
+    assert not awaits_translation(tmp_path, "nowhere.md")  # no such page in either edition
+
+
+def test_a_korean_keyword_for_a_section_that_does_not_exist_fails_the_build(broken_copy):
+    broken_copy.edit("data/ko/search.yml", "glossary.md#cfc", "glossary.md#cfc-gone")
+    broken_copy.assert_build_fails_naming("data/ko/search.yml", "glossary.md#cfc-gone")
