@@ -9,7 +9,7 @@ attribute (written with a value) from the page once the page is indexed.
 
 import re
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict
+from typing import Any, Final, NotRequired, TypedDict
 
 from . import contract
 
@@ -68,6 +68,7 @@ class SearchDoc(TypedDict):
     text: str
     boost: NotRequired[float]
     tags: NotRequired[list[str]]
+    keywords: NotRequired[str]  # the Korean edition's hidden words (KOREAN_FIELD)
 
 
 class SearchIndex(TypedDict):
@@ -100,7 +101,7 @@ KOREAN_SEARCH = "ko/search.yml"
 # The index field the Korean keywords go into: its own, ranked by mkdocs.ko.yml's search `fields`
 # (below title and text, so a query a page says in its own words still lands there first; the keywords
 # decide only where no text has the word). Never shown: Material's results show title and text only.
-KOREAN_FIELD = "keywords"
+KOREAN_FIELD: Final = "keywords"
 KOREAN_CAP = 150  # keywords per index entry at most: the glossary's variants, numbers, then the longest infixes
 _TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
@@ -177,7 +178,7 @@ def with_korean_keywords(
     for doc in index["docs"]:
         words = korean_keywords(f"{doc['title']} {doc['text']}", variants, cap)
         if words:
-            doc[KOREAN_FIELD] = " ".join(words)  # type: ignore[typeddict-unknown-key]
+            doc[KOREAN_FIELD] = " ".join(words)
         page = doc["location"].partition("#")[0].removesuffix(".html") + ".md"
         if "boost" not in doc and page in boosts:
             doc["boost"] = boosts[page]

@@ -34,6 +34,11 @@ def test_the_korean_set_names_sections_of_the_english_twins(html_pages):
             assert not anchor or html_pages[path].find(id=anchor), f"{item['query']!r}: no section {answer}"
 
 
+def where(address: str) -> str:
+    url = urlparse(address)
+    return url.path.rsplit("/", 1)[-1] + (f"#{url.fragment}" if url.fragment else "")
+
+
 @pytest.mark.browser
 def test_korean_readers_find_something_and_mostly_the_right_place_first(visit, site, site_root, search_hit_rates):
     reader = visit(viewport={"width": 1400, "height": 900})
@@ -44,11 +49,7 @@ def test_korean_readers_find_something_and_mostly_the_right_place_first(visit, s
     empty = [o.query for o in outcomes if not o.landings]
     first = sum(o.first for o in outcomes)
     top_3 = sum(o.top_3 for o in outcomes)
-    misses = [
-        f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] + ('#' + urlparse(a).fragment if urlparse(a).fragment else '') for a in o.landings]}"
-        for o in outcomes
-        if o.landings and not o.first
-    ]
+    misses = [f"{o.query!r} -> {[where(a) for a in o.landings]}" for o in outcomes if o.landings and not o.first]
     total = len(outcomes)
     search_hit_rates.append(
         f"Korean set, {mode}: right first {first}/{total} ({first / total:.0%}), top three {top_3}/{total} "
@@ -149,7 +150,9 @@ def test_the_korean_search_files_are_checked_against_their_schemas(tmp_path):
 
     assert load_terms(ROOT)["전시작전통제권"] and load_search(ROOT, "ko/search.yml")  # the real files load
     (tmp_path / "data" / "ko").mkdir(parents=True)
-    (tmp_path / "data" / "ko" / "terms.yml").write_text("- {term: 전작권, english: OPCON, variants: []}\n", encoding="utf-8")
+    (tmp_path / "data" / "ko" / "terms.yml").write_text(
+        "- {term: 전작권, english: OPCON, variants: []}\n", encoding="utf-8"
+    )
     with pytest.raises(DataError, match="variants"):
         load_terms(tmp_path)
     (tmp_path / "data" / "ko" / "search.yml").write_text("- {page: 동맹.md, keywords: [전작권]}\n", encoding="utf-8")
