@@ -127,11 +127,12 @@ def _plain(html: str) -> str:
 
 
 def korean_numbers(text: str) -> list[str]:
-    """Numbers Korean copy writes with units (2만8500명, 1조5192억 원) in digits (28500, 1519200000000), as a
-    reader types them: the same values the text states, never a new figure."""
+    """Numbers Korean copy writes with units (2만8500명, 1조5192억 원) in digits, as a reader types them, with
+    and without thousands separators (28500, 28,500: search-forgiving.js asks for both forms, and an entry
+    matching both outranks one that has only one): the same values the text states, never a new figure."""
     from .korean import korean_unit_numbers
 
-    return [str(value) for value in korean_unit_numbers(text)]
+    return [form for value in korean_unit_numbers(text) for form in (f"{value}", f"{value:,}")]
 
 
 def korean_keywords(text: str, variants: dict[str, list[str]], cap: int = KOREAN_CAP) -> list[str]:

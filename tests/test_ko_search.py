@@ -70,7 +70,7 @@ TERMS = {"전시작전통제권": ["전작권", "전작권 전환", "전작권�
 def test_an_entry_gets_its_terms_variants_its_infixes_and_its_numbers_in_digits():
     words = korean_keywords("<p>전시작전통제권 전환 일정과 주한미군 2만8500명</p>", TERMS)
     assert words[:4] == ["전작권", "전작권 전환", "전작권전환", "USFK"]  # the glossary's variants first
-    assert "28500" in words  # 2만8500명 as a reader types it
+    assert "28500" in words and "28,500" in words  # 2만8500명 as a reader types it
     assert "작전통제권" in words and "미군" in words  # suffixes: lunr matches a word's start only
     assert "전환일정과" not in words  # adjacent words are not joined: the glossary gives the spacings that matter
     assert "전환" not in words and "p" not in words  # a word of the text, or markup, is never a keyword
