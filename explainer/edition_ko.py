@@ -293,6 +293,11 @@ def twin_problems(address: str, produced: set[str], registered: Mapping[str, set
     return [f"ko/{address}#{anchor}" for anchor in missing]
 
 
+def awaits_translation(root: Path, src: str) -> bool:
+    """An English page (docs/alliance.md) whose Korean twin (ko/alliance.md) does not exist yet."""
+    return (root / "docs" / src).is_file() and not (root / EDITION / src).is_file()
+
+
 def english_twin(docs: Path, src: str) -> Path | None:
     path = docs / src
     return path if path.is_file() else None

@@ -106,6 +106,18 @@ def korean_quantities(text: str) -> set[Decimal]:
     return {_number(groups) for groups in _groups(_KOREAN_DATE.sub(" ", text))}
 
 
+def korean_unit_numbers(text: str) -> list[Decimal]:
+    """Numbers written with a Korean unit (2만8500명, 3천500억, 1조5192억), by value, in text order; dates and
+    plain digits (28,500, 3.5) left out: a reader types those as written."""
+    values = []
+    for groups in _groups(_KOREAN_DATE.sub(" ", text)):
+        if any(match.group(2) or match.group(3) for match in groups):
+            value = _number(groups)
+            if value == value.to_integral_value():
+                values.append(value.quantize(Decimal(1)))
+    return values
+
+
 def english_quantities(text: str) -> set[Decimal]:
     """Every figure in English text, by value, "1.5192 trillion" read as one value; dates are not figures."""
     text = ENGLISH_DATES.sub(" ", text)
@@ -226,21 +238,37 @@ def unmarked_quotations(text: str) -> list[str]:
     return QUOTATION.findall(unmarked)
 
 
-def search_keywords(text: str, variants: dict[str, list[str]] | None = None, shortest_word: int = 4) -> list[str]:
+def _after_digit(text: str, start: int) -> bool:
+    """A Hangul word glued to a number (the 년 of 2028년, the 명 of 2만8500명) is the number's unit."""
+    return start > 0 and text[start - 1].isdigit()
+
+
+def search_keywords(
+    text: str, variants: dict[str, list[str]] | None = None, shortest_word: int = 4, join_words: bool = True
+) -> list[str]:
     """Hidden search terms for Korean text, which Material's search does not segment.
 
     Lunr matches a query as a word prefix, so 작전통제권 is not found inside 전시작전통제권 and 전작권전환 not
     in "전작권 전환". Added: the suffixes (two syllables or more) of each Hangul word of `shortest_word`
-    syllables or more, each pair of adjacent Hangul words joined, and the editors' variants of terms the
+    syllables or more, each pair of Hangul words with only spaces between them joined (unless `join_words`
+    is false), and the editors' variants of terms the
     text contains (전시작전통제권 → 전작권, …). Sorted, without duplicates, never a word already in the text.
     """
-    words = HANGUL_WORD.findall(text)
+    matches = list(HANGUL_WORD.finditer(text))
+    words = [match.group(0) for match in matches]
     present = set(words)
     found: set[str] = set()
     for word in words:
         if len(word) >= shortest_word:
             found.update(word[start:] for start in range(1, len(word) - 1))
-    found.update(first + second for first, second in itertools.pairwise(words))
+    # Joined only when nothing but spaces stands between them (not across a number, a bracket or a comma),
+    # and never a number's unit (년, 명) to the next word.
+    if join_words:
+        found.update(
+            first.group(0) + second.group(0)
+            for first, second in itertools.pairwise(matches)
+            if not text[first.end() : second.start()].strip() and not _after_digit(text, first.start())
+        )
     for term, term_variants in (variants or {}).items():
         if term in text:
             found.update(term_variants)

@@ -77,7 +77,15 @@ from .evidence import (
 from .foreign_loads import foreign_loads, published_file_problems
 from .offline import bundle
 from .references import bibtex, csl_json, ris
-from .search import leave_out_of_search, load_search, with_keywords
+from .search import (
+    KOREAN_SEARCH,
+    english_boosts,
+    leave_out_of_search,
+    load_search,
+    load_terms,
+    with_keywords,
+    with_korean_keywords,
+)
 from .site import Site
 from .site import front_matter as site_front_matter
 
@@ -842,6 +850,7 @@ def korean_post_build(site_dir: Path, config: MkDocsConfig, build: Build) -> Non
     write_bibliography(site_dir, build)  # the Korean source list links them beside itself
     write_citations(site_dir, build)
     prune_assets(site_dir, config)
+    add_search_keywords(site_dir, build)
     problems = published_file_problems(site_dir)
     if problems:
         raise ExplainerError("published files (ko/)", problem="; ".join(problems))
@@ -925,15 +934,28 @@ def prune_assets(site_dir: Path, config: MkDocsConfig) -> None:
 
 def add_search_keywords(site_dir: Path, build: Build) -> None:
     """The keywords of data/search.yml, as the tags of the sections that treat them, in the
-    search index and in the copy the offline plugin inlined for reading from disk (-100)."""
-    keywords = load_search(build.site.root)
+    search index and in the copy the offline plugin inlined for reading from disk (-100).
+    The Korean edition's: data/ko/search.yml as tags, and every entry's own Korean keywords
+    (explainer/search.py, with_korean_keywords), its pages ranked as their English twins."""
+    root = build.site.root
+    keywords = load_search(root, KOREAN_SEARCH if build.korean else "search.yml")
     folder = site_dir / "search"
-    if not keywords or not (folder / "search_index.json").is_file():
+    if not (keywords or build.korean) or not (folder / "search_index.json").is_file():
         return
     index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-    for target in with_keywords(index, keywords):
-        log.warning("data/search.yml: no section %s in the search index (a page and anchor of docs/)", target)
+    if build.korean:
+        before = (folder / "search_index.json").stat().st_size
+        missing = with_korean_keywords(index, load_terms(root), keywords, english_boosts(root / "docs"))
+        # A section of an English page not translated yet waits for its Korean page; any other is a mistake.
+        missing = [t for t in missing if not edition_ko.awaits_translation(root, t.partition("#")[0])]
+    else:
+        missing = with_keywords(index, keywords)
+    name = "data/ko/search.yml" if build.korean else "data/search.yml"
+    for target in missing:
+        log.warning("%s: no section %s in the search index (a page and anchor of its pages)", name, target)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    if build.korean:
+        log.info("search (Korean): index %d bytes, %d with its keywords", before, len(data.encode()))
     (folder / "search_index.json").write_text(data, encoding="utf-8")
     if (folder / "search_index.js").is_file():
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -49,7 +49,9 @@ class Outcome:
         return any(self.lands(address) for address in self.landings)
 
 
-def run_queries(page, queries: list[dict]) -> list[Outcome]:
+def run_queries(page, queries: list[dict], idle: str = IDLE) -> list[Outcome]:
+    """Each query typed into the search box; `idle` is what the box shows, once ready, when empty
+    (Material's words in the page's language)."""
     page.keyboard.press("/")  # Material's shortcut opens and focuses the search box
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
@@ -58,12 +60,12 @@ def run_queries(page, queries: list[dict]) -> list[Outcome]:
         box.fill("")
         box.press("End")  # Material reads the box on key events
         page.wait_for_function(
-            "text => document.querySelector('.md-search-result__meta').innerText === text", arg=IDLE, timeout=15000
+            "text => document.querySelector('.md-search-result__meta').innerText === text", arg=idle, timeout=15000
         )
         box.fill(item["query"])
         box.press("End")
         page.wait_for_function(
-            "text => document.querySelector('.md-search-result__meta').innerText !== text", arg=IDLE, timeout=15000
+            "text => document.querySelector('.md-search-result__meta').innerText !== text", arg=idle, timeout=15000
         )
         outcomes.append(Outcome(item["query"], item["answers"], page.evaluate(LANDINGS) if meta.count() else []))
     return outcomes
