@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.build_inputs import SKIP_KOREAN
 from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from tests.support.project import FIXED_EPOCH, PROJECT_PARTS, ROOT, QuietHandler, copy_project, run_build, serve_folder
 
@@ -78,7 +79,12 @@ def korean_pages(site) -> dict[str, BeautifulSoup]:
 
 @pytest.fixture
 def broken_copy(tmp_path):
-    """A copy of the project to damage; .build() returns the strict build's result."""
+    """A copy of the project to damage; .build() returns the strict build's result.
+
+    .build() builds both editions, as published. .assert_build_fails_naming() builds the English
+    edition alone (SITE_SKIP_KOREAN=1): it tests English input, and leaving out the Korean build can
+    only let more through, so a failure it sees is the English build's own. Tests of the Korean
+    edition never use it (tests/test_edition_ko_build.py builds the Korean edition itself)."""
     project = copy_project(tmp_path / "project")
 
     class Copy:
@@ -90,12 +96,13 @@ def broken_copy(tmp_path):
             assert old in text, f"{relative} no longer contains {old!r}: update the test"
             file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-        def build(self, **env) -> subprocess.CompletedProcess:
-            return run_build(project, tmp_path / "site", env)
+        def build(self, english_only: bool = False, **env) -> subprocess.CompletedProcess:
+            """The strict build; english_only=True leaves out the Korean edition (SITE_SKIP_KOREAN=1)."""
+            return run_build(project, tmp_path / "site", {**env, SKIP_KOREAN: "1"} if english_only else env)
 
         def assert_build_fails_naming(self, *words: str) -> None:
-            """The strict build must fail, and its message must name every word given."""
-            result = self.build()
+            """The strict build of the English edition must fail, and its message must name every word given."""
+            result = self.build(english_only=True)
             assert result.returncode != 0, "the strict build accepted the bad input"
             missing = [word for word in words if word not in result.stderr]
             assert not missing, f"the message does not name {missing}:\n{result.stderr[-2000:]}"
