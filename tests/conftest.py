@@ -56,6 +56,30 @@ def site(site_build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def rebuilt_site(tmp_path_factory) -> Path:
+    """A second build of the working tree with the same SOURCE_DATE_EPOCH, for the tests that
+    compare it with `site` (reproducible builds); built once, read by each of them."""
+    again = tmp_path_factory.mktemp("again") / "site"
+    result = run_build(ROOT, again)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return again
+
+
+PUBLISHED_URL = "https://example.github.io/seoul-in-the-lead/"  # not the default preview address
+PUBLISHED_EPOCH = "1800000000"  # not FIXED_EPOCH: what depends on the date shows it
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The working tree built as the deploy builds it, for its published address (SITE_URL) and
+    another SOURCE_DATE_EPOCH: both editions, built once, read by the tests of what those change."""
+    folder = tmp_path_factory.mktemp("published") / "site"
+    result = run_build(ROOT, folder, {"SITE_URL": PUBLISHED_URL, "SOURCE_DATE_EPOCH": PUBLISHED_EPOCH})
+    assert result.returncode == 0, result.stderr[-4000:]
+    return folder
+
+
+@pytest.fixture(scope="session")
 def html_pages(site) -> dict[str, BeautifulSoup]:
     """Every page the build makes, by its address relative to the site root. Not the dated
     editions: frozen copies, made once by `make edition` and tested as such (test_changes.py).
@@ -181,7 +205,9 @@ def visit(browser):
 # ---- The test pyramid: unit (marked by hand), site, build, browser (marked here from the fixtures) ----
 
 SITE_FIXTURES = {"site", "site_build", "html_pages", "korean_pages", "http_site", "site_root"}
-BUILD_FIXTURES = {"broken_copy"}
+# builds of the working tree beside `site`, each shared by the tests that read it
+BUILD_FIXTURES_SHARED = {"rebuilt_site", "published_site"}
+BUILD_FIXTURES = {"broken_copy", *BUILD_FIXTURES_SHARED}
 BROWSER_FIXTURES = {"browser", "visit", "chromium"}
 
 
