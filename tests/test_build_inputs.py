@@ -3,7 +3,7 @@
 import pytest
 from conftest import PUBLISHED_URL
 
-from explainer.build_inputs import is_preview, site_url_problem, source_date_epoch, symlinks
+from explainer.build_inputs import SKIP_KOREAN, is_preview, site_url_problem, skip_korean, source_date_epoch, symlinks
 
 # ---- Symlinks ----
 
@@ -122,4 +122,24 @@ def test_a_non_integer_source_date_epoch_stops_the_build_naming_it(broken_copy):
     result = broken_copy.build(SOURCE_DATE_EPOCH="2026-11-27")
     assert result.returncode != 0
     assert "SOURCE_DATE_EPOCH='2026-11-27' must be a whole number" in result.stderr, result.stderr[-1500:]
+    assert "Traceback" not in result.stderr
+
+
+# ---- SITE_SKIP_KOREAN: the English edition alone, for test builds of English-only input ----
+
+
+@pytest.mark.unit
+def test_skip_korean_is_1_or_unset():
+    assert skip_korean({}) is False
+    assert skip_korean({SKIP_KOREAN: "0"}) is False
+    assert skip_korean({SKIP_KOREAN: "1"}) is True
+    for bad in ("yes", "true", " 1"):
+        with pytest.raises(ValueError, match=SKIP_KOREAN):
+            skip_korean({SKIP_KOREAN: bad})
+
+
+def test_a_mistyped_skip_korean_stops_the_build_naming_it(broken_copy):
+    result = broken_copy.build(SITE_SKIP_KOREAN="yes")
+    assert result.returncode != 0
+    assert "SITE_SKIP_KOREAN='yes'" in result.stderr, result.stderr[-1500:]
     assert "Traceback" not in result.stderr

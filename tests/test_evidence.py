@@ -298,14 +298,16 @@ def test_the_build_fails_naming_page_block_and_sources(broken_copy, case):
 
 
 def test_a_marked_derived_number_passes_the_build(broken_copy):
-    broken_copy.edit(  # alliance.md: a page with no Korean twin (a twin must carry the figure too)
+    broken_copy.edit(  # alliance.md; its Korean twin would have to carry the figure too: English only
         "docs/alliance.md",
         "under a cost-sharing agreement that runs to 2030.",
         "under a cost-sharing agreement that runs to 2030, "
         '<span class="derived">0.1164</span> trillion won more than in 2025.',
     )
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # the English evidence check; the Korean build is not under test
     assert result.returncode == 0, result.stderr[-2000:]
+    assert "ko: the Korean edition is not built: SITE_SKIP_KOREAN=1" in result.stderr  # the log says so
+    assert not (broken_copy.path.parent / "site" / "ko").exists()
 
 
 def test_footnotes_show_their_sources_words_out_of_search(site, html_pages):
