@@ -29,7 +29,7 @@ def test_every_registered_address_is_produced(html_pages):
 def test_deleting_a_registered_page_fails_naming_it(broken_copy):
     (broken_copy.path / "docs" / "glossary.md").unlink()
     broken_copy.edit("mkdocs.yml", "      - Glossary: glossary.md\n", "")
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # must fail: English input, English build
     assert result.returncode != 0
     assert "glossary.html" in result.stderr and "moved" in result.stderr, result.stderr[-1500:]
 
@@ -43,14 +43,14 @@ def test_renaming_a_registered_anchor_fails_naming_it(broken_copy):
     broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troops}")
     for path in [*broken_copy.path.glob("docs/*.md"), broken_copy.path / "data" / "timeline.yml"]:
         path.write_text(path.read_text(encoding="utf-8").replace("us-forces.md#troop-levels", "us-forces.md#troops"))
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # must fail: English input, English build
     assert result.returncode != 0
     assert "us-forces.html#troop-levels" in result.stderr, result.stderr[-1500:]
 
 
 def test_an_unregistered_anchor_fails_naming_it(broken_copy):
     broken_copy.edit("docs/us-forces.md", "{#troop-levels}", "{#troop-levels}\n\n### Troops {#troops}")
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # must fail: English input, English build
     assert result.returncode != 0
     assert "us-forces.html#troops" in result.stderr, result.stderr[-1500:]
 
@@ -62,20 +62,20 @@ def test_adding_an_unregistered_page_fails_naming_it(broken_copy):
     broken_copy.edit(
         "mkdocs.yml", "      - Changelog: changelog.md\n", "      - Changelog: changelog.md\n      - Draft: draft.md\n"
     )
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # must fail: English input, English build
     assert result.returncode != 0
     assert "draft.html" in result.stderr, result.stderr[-1500:]
 
 
 def test_a_duplicate_registry_entry_fails_naming_it(broken_copy):
     broken_copy.edit(REGISTRY, "  - faq.html\n", "  - faq.html\n  - faq.html\n")
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # must fail: English input, English build
     assert result.returncode != 0 and "'faq.html' is listed twice" in result.stderr
 
 
 def test_a_moved_entry_that_points_nowhere_fails(broken_copy):
     broken_copy.edit(REGISTRY, "moved: []", "moved:\n  - from: old-faq.html\n    to: nowhere.html")
-    result = broken_copy.build()
+    result = broken_copy.build(english_only=True)  # must fail: English input, English build
     assert result.returncode != 0 and "nowhere.html" in result.stderr
 
 
