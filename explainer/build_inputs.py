@@ -6,6 +6,9 @@ Plain Python, no MkDocs: explainer/mkdocs_adapter.py stops the build with these 
 - SITE_URL: written into every page's head, citations, the sitemap and the print edition,
   so it must be a plain address (scheme, host, path ending in /) with nothing to escape.
 - SOURCE_DATE_EPOCH: a whole number of seconds, as reproducible-builds.org defines it.
+- SITE_SKIP_KOREAN: 1 builds the English edition alone (no site/ko/), for the tests that build a
+  damaged copy of English-only input (tests/conftest.py, broken_copy); the build's log says so.
+  Never for a site that is published: tests of the real build and of the Korean edition leave it unset.
 """
 
 import os
@@ -82,3 +85,17 @@ def source_date_epoch(environ: Mapping[str, str]) -> int | None:
             "the last time a gzip header (sitemap.xml.gz) can hold; use $(git log -1 --format=%ct)"
         )
     return int(value)
+
+
+SKIP_KOREAN = "SITE_SKIP_KOREAN"
+
+
+def skip_korean(environ: Mapping[str, str]) -> bool:
+    """SITE_SKIP_KOREAN=1: build the English edition alone; ValueError for any value but 1, 0 or unset."""
+    value = environ.get(SKIP_KOREAN, "")
+    if value not in ("", "0", "1"):
+        raise ValueError(
+            f"{SKIP_KOREAN}={value!r}: set it to 1 to build the English edition alone "
+            "(test builds of English-only input), or leave it unset"
+        )
+    return value == "1"

@@ -6,8 +6,9 @@
 `check` loads and cross-checks every input as the build does (Site.load: the data files
 with their schemas and rules, every page's front matter, the navigation). `post`
 reads a built site, whichever engine made it: every quotation and figure against the
-evidence of the sources cited beside it, nothing loaded from another host, and every
-published address present.
+evidence of the sources cited beside it, nothing loaded from another host, every
+published address present, and the Korean edition (ko/) beside the English one: a build
+with SITE_SKIP_KOREAN=1, for tests, is never to be published.
 """
 
 import functools
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from . import edition_ko
 from .addresses import exists, ids_in
-from .build_inputs import source_date_epoch
+from .build_inputs import SKIP_KOREAN, source_date_epoch
 from .data import ExplainerError
 from .evidence import (
     Result,
@@ -98,4 +99,9 @@ def post(site: Path, root: Path = ROOT) -> list[str]:
         for address in sorted(live)
         if not exists(address, produced)
     ]
+    if (root / edition_ko.CONFIG).is_file() and not (site / edition_ko.EDITION / "index.html").is_file():
+        problems.append(
+            f"{edition_ko.EDITION}/index.html: the site has no Korean edition (built with {SKIP_KOREAN}=1?); "
+            "a published site holds both"
+        )
     return problems

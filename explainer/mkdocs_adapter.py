@@ -57,7 +57,7 @@ from . import (
 from . import map as korea_map
 from . import sources as source_list
 from . import timeline as timeline_module
-from .build_inputs import EXAMPLE, is_preview, site_url_problem, source_date_epoch, symlinks
+from .build_inputs import EXAMPLE, SKIP_KOREAN, is_preview, site_url_problem, skip_korean, source_date_epoch, symlinks
 from .csp import KnownScripts, UnknownInlineScript, with_policy
 from .data import ExplainerError, human_date
 from .downloads import KO_PDF_NAME, PDF_NAME, SIZE_MARKER, ZIP_NAME, pdf_in_build
@@ -273,6 +273,7 @@ def check_build_inputs(root: Path, config: MkDocsConfig) -> None:
             raise PluginError(f"{name} {url!r} {problem}, like {EXAMPLE}")
     try:
         source_date_epoch(os.environ)
+        skip_korean(os.environ)
     except ValueError as error:
         raise PluginError(str(error)) from error
     config.extra["preview"] = is_preview(config.site_url or "")
@@ -810,6 +811,10 @@ def build_korean_edition(site_dir: Path, config: MkDocsConfig) -> set[str]:
     korean_config = Path(config.config_file_path).parent / edition_ko.CONFIG
     if not korean_config.is_file():
         return set()
+    if skip_korean(os.environ):  # checked in on_config
+        log.info("ko: the Korean edition is not built: %s=1 (English only, for test builds)", SKIP_KOREAN)
+        # Its pages' citations still count, or a source only Korean pages cite would fail this build.
+        return edition_ko.cited_sources(korean_config.parent / edition_ko.EDITION)
     engine = "properdocs" if "properdocs" in sys.modules else "mkdocs"
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(korean_config)]
     command += ["--site-dir", str(site_dir / edition_ko.EDITION)]

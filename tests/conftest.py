@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.build_inputs import SKIP_KOREAN
 from explainer.chromium import CHROMIUM_ARGS, chromium_path
 from tests.support.project import FIXED_EPOCH, PROJECT_PARTS, ROOT, QuietHandler, copy_project, run_build, serve_folder
 
@@ -55,6 +56,30 @@ def site(site_build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def rebuilt_site(tmp_path_factory) -> Path:
+    """A second build of the working tree with the same SOURCE_DATE_EPOCH, for the tests that
+    compare it with `site` (reproducible builds); built once, read by each of them."""
+    again = tmp_path_factory.mktemp("again") / "site"
+    result = run_build(ROOT, again)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return again
+
+
+PUBLISHED_URL = "https://example.github.io/seoul-in-the-lead/"  # not the default preview address
+PUBLISHED_EPOCH = "1800000000"  # not FIXED_EPOCH: what depends on the date shows it
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The working tree built as the deploy builds it, for its published address (SITE_URL) and
+    another SOURCE_DATE_EPOCH: both editions, built once, read by the tests of what those change."""
+    folder = tmp_path_factory.mktemp("published") / "site"
+    result = run_build(ROOT, folder, {"SITE_URL": PUBLISHED_URL, "SOURCE_DATE_EPOCH": PUBLISHED_EPOCH})
+    assert result.returncode == 0, result.stderr[-4000:]
+    return folder
+
+
+@pytest.fixture(scope="session")
 def html_pages(site) -> dict[str, BeautifulSoup]:
     """Every page the build makes, by its address relative to the site root. Not the dated
     editions: frozen copies, made once by `make edition` and tested as such (test_changes.py).
@@ -78,7 +103,12 @@ def korean_pages(site) -> dict[str, BeautifulSoup]:
 
 @pytest.fixture
 def broken_copy(tmp_path):
-    """A copy of the project to damage; .build() returns the strict build's result."""
+    """A copy of the project to damage; .build() returns the strict build's result.
+
+    .build() builds both editions, as published. .assert_build_fails_naming() builds the English
+    edition alone (SITE_SKIP_KOREAN=1): it tests English input, and leaving out the Korean build can
+    only let more through, so a failure it sees is the English build's own. Tests of the Korean
+    edition never use it (tests/test_edition_ko_build.py builds the Korean edition itself)."""
     project = copy_project(tmp_path / "project")
 
     class Copy:
@@ -90,12 +120,13 @@ def broken_copy(tmp_path):
             assert old in text, f"{relative} no longer contains {old!r}: update the test"
             file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-        def build(self, **env) -> subprocess.CompletedProcess:
-            return run_build(project, tmp_path / "site", env)
+        def build(self, english_only: bool = False, **env) -> subprocess.CompletedProcess:
+            """The strict build; english_only=True leaves out the Korean edition (SITE_SKIP_KOREAN=1)."""
+            return run_build(project, tmp_path / "site", {**env, SKIP_KOREAN: "1"} if english_only else env)
 
         def assert_build_fails_naming(self, *words: str) -> None:
-            """The strict build must fail, and its message must name every word given."""
-            result = self.build()
+            """The strict build of the English edition must fail, and its message must name every word given."""
+            result = self.build(english_only=True)
             assert result.returncode != 0, "the strict build accepted the bad input"
             missing = [word for word in words if word not in result.stderr]
             assert not missing, f"the message does not name {missing}:\n{result.stderr[-2000:]}"
@@ -174,7 +205,9 @@ def visit(browser):
 # ---- The test pyramid: unit (marked by hand), site, build, browser (marked here from the fixtures) ----
 
 SITE_FIXTURES = {"site", "site_build", "html_pages", "korean_pages", "http_site", "site_root"}
-BUILD_FIXTURES = {"broken_copy"}
+# builds of the working tree beside `site`, each shared by the tests that read it
+BUILD_FIXTURES_SHARED = {"rebuilt_site", "published_site"}
+BUILD_FIXTURES = {"broken_copy", *BUILD_FIXTURES_SHARED}
 BROWSER_FIXTURES = {"browser", "visit", "chromium"}
 
 

@@ -1,8 +1,9 @@
 """What the build takes from outside the Markdown is checked first: symlinks, SITE_URL, SOURCE_DATE_EPOCH."""
 
 import pytest
+from conftest import PUBLISHED_URL
 
-from explainer.build_inputs import is_preview, site_url_problem, source_date_epoch, symlinks
+from explainer.build_inputs import SKIP_KOREAN, is_preview, site_url_problem, skip_korean, source_date_epoch, symlinks
 
 # ---- Symlinks ----
 
@@ -94,13 +95,11 @@ def test_a_local_build_calls_itself_a_preview_where_it_would_promise_permanence(
     assert "Local preview" in cover and "Online edition" not in cover
 
 
-def test_a_published_build_promises_its_addresses(broken_copy):
-    result = broken_copy.build(SITE_URL="https://example.github.io/seoul-in-the-lead/")
-    assert result.returncode == 0, result.stderr[-2000:]
-    site = broken_copy.path.parent / "site"
+def test_a_published_build_promises_its_addresses(published_site):
+    site = published_site
     assert "This address will not change" in (site / "alliance.html").read_text(encoding="utf-8")
     cover = (site / "print.html").read_text(encoding="utf-8")
-    assert 'Online edition: <a href="https://example.github.io/seoul-in-the-lead/">' in cover
+    assert f'Online edition: <a href="{PUBLISHED_URL}">' in cover
     # What a preview build writes (the print cover's notice, the cite box's), not any mention of the
     # word: the record of changes may well speak of an edition cut as a local preview.
     assert "Local preview, not a published edition" not in cover
@@ -123,4 +122,24 @@ def test_a_non_integer_source_date_epoch_stops_the_build_naming_it(broken_copy):
     result = broken_copy.build(SOURCE_DATE_EPOCH="2026-11-27")
     assert result.returncode != 0
     assert "SOURCE_DATE_EPOCH='2026-11-27' must be a whole number" in result.stderr, result.stderr[-1500:]
+    assert "Traceback" not in result.stderr
+
+
+# ---- SITE_SKIP_KOREAN: the English edition alone, for test builds of English-only input ----
+
+
+@pytest.mark.unit
+def test_skip_korean_is_1_or_unset():
+    assert skip_korean({}) is False
+    assert skip_korean({SKIP_KOREAN: "0"}) is False
+    assert skip_korean({SKIP_KOREAN: "1"}) is True
+    for bad in ("yes", "true", " 1"):
+        with pytest.raises(ValueError, match=SKIP_KOREAN):
+            skip_korean({SKIP_KOREAN: bad})
+
+
+def test_a_mistyped_skip_korean_stops_the_build_naming_it(broken_copy):
+    result = broken_copy.build(SITE_SKIP_KOREAN="yes")
+    assert result.returncode != 0
+    assert "SITE_SKIP_KOREAN='yes'" in result.stderr, result.stderr[-1500:]
     assert "Traceback" not in result.stderr
