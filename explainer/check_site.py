@@ -74,7 +74,7 @@ def post(site: Path, root: Path = ROOT) -> list[str]:
         name = page.relative_to(site).as_posix()
         html = page.read_text(encoding="utf-8")
         problems += [f"{name}: loads {url} from another host" for url in foreign_loads(html)]
-        if name.startswith("editions/") or name in ("print.html", "404.html"):
+        if name.startswith("editions/") or name in ("print.html", "404.html", f"{edition_ko.EDITION}/print.html"):
             continue  # copies of the pages (checked there) and the theme's own page
         blocks = blocks_of(article(html))
         korean = name.startswith(edition_ko.EDITION + "/")  # Korean pages: numbers and quotations read the Korean way

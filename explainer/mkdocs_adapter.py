@@ -702,6 +702,9 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
     ]
     site_url = config.site_url or ""
     labels = print_edition.Labels.from_strings(build.strings)
+    licence = print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations)
+    if build.korean:  # abbreviations are English acronyms, their expansions English words (as on the pages)
+        licence = licence.replace("<abbr title=", '<abbr lang="en" title=')
     page.content = content.replace(
         print_edition.MARKER,
         print_edition.edition(
@@ -711,7 +714,7 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
             config.extra["reporting_through"],
             config.extra.get("preview", False),
             config.site_description or "",
-            print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations),
+            licence,
             pdf=config.extra["downloads"]["pdf"],  # the cover links the PDF only when the site holds it
             labels=labels,
             day=edition_ko.korean_date if build.korean else print_edition.english_day,

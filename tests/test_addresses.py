@@ -95,6 +95,7 @@ def moved_site(tmp_path_factory):
         (REGISTRY, "moved: []", "moved:\n  - from: glossary.html\n    to: terms.html"),
         ("data/changes.yml", "glossary.md", "terms.md"),  # the record follows the page
         ("data/search.yml", "glossary.md", "terms.md"),  # and so do its search keywords
+        ("data/ko/search.yml", "glossary.md", "terms.md"),  # in both editions
     ]:
         file = project / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -20,7 +20,9 @@ FIRST_VIEW_BUDGET = 98 * 1024
 # 104 KB when search learned to forgive (search-forgiving.js, about 1 KB gzip on every page) and
 # the stylesheet gained the phone, print and offline rules of issue 23 (102.5 KB then); HTML 41 KB
 # with those rules and the December source notes (40.4 KB then).
-SOURCES_BUDGETS = {"html": 41 * 1024, "first_view": 104 * 1024}
+# 43/106 KB when the source list gained a Korean-language source and its link to the Korean
+# edition (41.8/104.2 KB then).
+SOURCES_BUDGETS = {"html": 43 * 1024, "first_view": 106 * 1024}
 # print.html is every page in one, for printing: its own, larger budgets. Raised from 60/125 KB
 # when the 2026 update made the text about a third longer, then when the source list gained
 # each source's kind, links and excerpt and the stylesheet moved inline (82.4 KB then), and
@@ -31,7 +33,9 @@ SOURCES_BUDGETS = {"html": 41 * 1024, "first_view": 104 * 1024}
 # sources add and the June 2026 reports joined (107.5/168.6 KB then), and when every footnote gained its
 # source's words (108.8/170.0 to 121.3/182.5 KB); 190 KB first view when notes came to gather a
 # paragraph's sources (a source cited alone and in a note with others is listed in both: 186.4 KB).
-PRINT_BUDGETS = {"html": 124 * 1024, "first_view": 190 * 1024}
+# 127 KB HTML when the fact-check's mends restored attributions and the print edition linked its
+# Korean twin (124.9 KB then).
+PRINT_BUDGETS = {"html": 127 * 1024, "first_view": 190 * 1024}
 
 
 def budgets(path: str) -> tuple[int, int]:

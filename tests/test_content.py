@@ -124,13 +124,18 @@ def test_every_footnote_reference_resolves(html_pages):
             assert soup.find(id=target), f"{path}: footnote {ref['href']} has no note"
 
 
-def test_every_footnote_names_a_listed_source_and_every_source_is_cited(html_pages):
+def test_every_footnote_names_a_listed_source_and_every_source_is_cited(html_pages, korean_pages):
     listed = {li["id"] for li in html_pages["sources.html"].select("ol.source-list > li[id]")}
     sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
     assert listed == {s["id"] for s in sources}, "sources.html does not list exactly data/sources.yml"
     cited = set()
     for path, soup in html_pages.items():
         for link in soup.select('.footnote a[href^="sources.html#"]'):
+            source_id = link["href"].split("#")[1]
+            assert source_id in listed, f"{path}: footnote cites '{source_id}', which is not listed"
+            cited.add(source_id)
+    for path, soup in korean_pages.items():  # a Korean-language source may be cited by Korean pages only
+        for link in soup.select('.footnote a[href^="../sources.html#"]'):
             source_id = link["href"].split("#")[1]
             assert source_id in listed, f"{path}: footnote cites '{source_id}', which is not listed"
             cited.add(source_id)

@@ -306,8 +306,8 @@ def test_a_marked_derived_number_passes_the_build(broken_copy):
     )
     broken_copy.edit(  # the Korean twin carries the figure too (the pair check), derived there as well
         "ko/alliance.md",
-        "2026년에 미군 비용 분담금으로 1조5192억 원을 낸다.",
-        '2026년에 미군 비용 분담금으로 1조5192억 원을 낸다. 2025년보다 <span class="derived">1164억</span> 원 많다.',
+        "2026년에 방위비 분담금으로 1조5192억 원을 낸다.",
+        '2026년에 방위비 분담금으로 1조5192억 원을 낸다. 2025년보다 <span class="derived">1164억</span> 원 많다.',
     )
     result = broken_copy.build()  # both editions: each reads the derived number its own way
     assert result.returncode == 0, result.stderr[-2000:]

@@ -14,7 +14,9 @@ from conftest import ROOT
 from explainer.downloads import ZIP_NAME
 from explainer.offline import human_size
 
-ZIP_BUDGET = 1_500_000
+# Raised from 1.5 MB when the Korean edition's story pages, print edition and search joined the zip
+# (1.80 MB then): both editions in one download, as an offline reader of either expects.
+ZIP_BUDGET = 2_000_000
 
 
 def nav_pages(html_pages) -> list[str]:
