@@ -106,10 +106,11 @@ def broken_copy(tmp_path):
     """A copy of the project to damage; .build() returns the strict build's result.
 
     .build() builds both editions, as published. .assert_build_fails_naming() builds the English
-    edition alone (SITE_SKIP_KOREAN=1): it tests English input, and leaving out the Korean build can
-    only let more through, so a failure it sees is the English build's own. Tests of the Korean
-    edition never use it (tests/test_edition_ko_build.py builds the Korean edition itself)."""
+    edition alone (SITE_SKIP_KOREAN=1) when the damage is to English input: leaving out the Korean
+    build can only let more through, so a failure it sees is the English build's own. Damage to the
+    Korean edition's input (ko/, data/ko/) is built with both editions, or the test could not fail."""
     project = copy_project(tmp_path / "project")
+    edited: list[str] = []
 
     class Copy:
         path = project
@@ -119,14 +120,16 @@ def broken_copy(tmp_path):
             text = file.read_text(encoding="utf-8")
             assert old in text, f"{relative} no longer contains {old!r}: update the test"
             file.write_text(text.replace(old, new, 1), encoding="utf-8")
+            edited.append(relative)
 
         def build(self, english_only: bool = False, **env) -> subprocess.CompletedProcess:
             """The strict build; english_only=True leaves out the Korean edition (SITE_SKIP_KOREAN=1)."""
             return run_build(project, tmp_path / "site", {**env, SKIP_KOREAN: "1"} if english_only else env)
 
         def assert_build_fails_naming(self, *words: str) -> None:
-            """The strict build of the English edition must fail, and its message must name every word given."""
-            result = self.build(english_only=True)
+            """The strict build must fail, and its message must name every word given."""
+            korean = any(path.startswith(("ko/", "data/ko/")) for path in edited)
+            result = self.build(english_only=not korean)
             assert result.returncode != 0, "the strict build accepted the bad input"
             missing = [word for word in words if word not in result.stderr]
             assert not missing, f"the message does not name {missing}:\n{result.stderr[-2000:]}"
