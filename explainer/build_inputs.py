@@ -90,12 +90,14 @@ def source_date_epoch(environ: Mapping[str, str]) -> int | None:
 SKIP_KOREAN = "SITE_SKIP_KOREAN"
 
 
-def skip_korean(environ: Mapping[str, str]) -> bool:
-    """SITE_SKIP_KOREAN=1: build the English edition alone; ValueError for any value but 1, 0 or unset."""
-    value = environ.get(SKIP_KOREAN, "")
+def switch(environ: Mapping[str, str], name: str, when_on: str) -> bool:
+    """An on/off variable: 1 is on, 0 or unset off; ValueError for anything else, saying when to set it."""
+    value = environ.get(name, "")
     if value not in ("", "0", "1"):
-        raise ValueError(
-            f"{SKIP_KOREAN}={value!r}: set it to 1 to build the English edition alone "
-            "(test builds of English-only input), or leave it unset"
-        )
+        raise ValueError(f"{name}={value!r}: set it to 1 {when_on}, or leave it unset")
     return value == "1"
+
+
+def skip_korean(environ: Mapping[str, str]) -> bool:
+    """SITE_SKIP_KOREAN=1: build the English edition alone."""
+    return switch(environ, SKIP_KOREAN, "to build the English edition alone (test builds of English-only input)")

@@ -3,6 +3,7 @@ templates that link them (through config.extra) and the scripts that print the P
 
 from collections.abc import Mapping
 
+from .build_inputs import switch
 from .contract import SIZE_MARKER as SIZE_MARKER  # named in the contract; re-exported here
 
 ZIP_NAME = "seoul-in-the-lead-offline.zip"  # written by explainer/mkdocs_adapter.py
@@ -18,10 +19,4 @@ PDF_FLAG = "SITE_PDF"
 
 def pdf_in_build(environ: Mapping[str, str]) -> bool:
     """Whether this build's site will hold the PDF: SITE_PDF=1 (make pdf), else not."""
-    value = environ.get(PDF_FLAG, "")
-    if value not in ("", "0", "1"):
-        raise ValueError(
-            f"{PDF_FLAG}={value!r}: set it to 1 when the PDF will be printed into the site "
-            "(make pdf does), or leave it unset"
-        )
-    return value == "1"
+    return switch(environ, PDF_FLAG, "when the PDF will be printed into the site (make pdf does)")
