@@ -522,10 +522,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             ),
         )
     html = check_evidence(html, page, build)
-    if build.korean:  # abbreviations are English acronyms, their expansions English words
-        html = html.replace("<abbr title=", '<abbr lang="en" title=')
+    if build.korean:
+        html = english_abbreviations(html)
     build.anchors[src] = set(re.findall(r'\bid="([^"]+)"', html))
     return leave_out_of_search(html)  # after the footnote separators are written
+
+
+def english_abbreviations(html: str) -> str:
+    """On a Korean page: abbreviations are English acronyms, their expansions English words."""
+    return html.replace("<abbr title=", '<abbr lang="en" title=')
 
 
 def check_evidence(html: str, page: Page, build: Build) -> str:
@@ -703,8 +708,8 @@ def fill_print_edition(page: Page, config: MkDocsConfig, nav: Navigation, build:
     site_url = config.site_url or ""
     labels = print_edition.Labels.from_strings(build.strings)
     licence = print_pages.with_abbreviations(config.copyright or "", build.site.abbreviations)
-    if build.korean:  # abbreviations are English acronyms, their expansions English words (as on the pages)
-        licence = licence.replace("<abbr title=", '<abbr lang="en" title=')
+    if build.korean:
+        licence = english_abbreviations(licence)
     page.content = content.replace(
         print_edition.MARKER,
         print_edition.edition(
