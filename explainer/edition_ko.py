@@ -47,11 +47,11 @@ from .evidence import (
     quotation_found,
 )
 from .korean import (
-    HANGUL_WORD,
     QUOTATION,
     english_number_words,
     english_ordinals,
     english_quantities,
+    in_korean,
     korean_quantities,
     marked_translations,
     unmarked_quotations,
@@ -154,7 +154,7 @@ def pair_problems(
     texts = evidence or {}
 
     def korean_source(source: str) -> bool:
-        return bool(HANGUL_WORD.search(texts.get(source, "")))
+        return in_korean(texts.get(source, ""))
 
     mismatches = pairs.compare(src, english_markdown, korean_markdown, korean_source)
     return [f"ko/{mismatch}" for mismatch in mismatches]

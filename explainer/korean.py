@@ -23,6 +23,12 @@ from .evidence import DATES as ENGLISH_DATES
 
 HANGUL_WORD = re.compile(r"[가-힣]+")
 
+
+def in_korean(text: str) -> bool:
+    """Whether a text is (at least partly) Korean: a Korean-language source's recorded words are."""
+    return bool(HANGUL_WORD.search(text))
+
+
 # Korean units: 천 (10^3) groups inside 만/억/조 (10^4, 10^8, 10^12), as in 2만8천500 or 3천500억.
 _SMALL_UNITS = {"천": Decimal(1000), "백": Decimal(100)}
 _BIG_UNITS = {"만": Decimal(10) ** 4, "억": Decimal(10) ** 8, "조": Decimal(10) ** 12}

@@ -23,6 +23,7 @@ from .data import (
     partial_date,
     read_text,
 )
+from .korean import in_korean
 from .references import CslItem, csl_date
 from .render import render as render_template
 
@@ -148,6 +149,12 @@ def archive_url(source: Source) -> str | None:
     return f"{ARCHIVE}{source['accessed'].replace('-', '')}/{source['url']}"
 
 
+def language(source: Source) -> str:
+    """The source's language for the citation files (CSL-JSON, RIS LA, biblatex langid): Korean
+    when the words the editors recorded from it are, since excerpts are copied as the source wrote them."""
+    return "ko" if in_korean(" ".join(source.get("evidence") or [])) else "en"
+
+
 def csl_item(source: Source) -> CslItem:
     """One source as a CSL-JSON item: news for agencies and newspapers, a web page otherwise.
 
@@ -160,7 +167,7 @@ def csl_item(source: Source) -> CslItem:
         "title": source["title"] if "title" in source else f"[{source['description']}]",
         "container-title": source["outlet"],
         "accessed": csl_date(source["accessed"]),
-        "language": "en",
+        "language": language(source),
     }
     if source["date"]:
         item["issued"] = csl_date(source["date"])

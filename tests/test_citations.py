@@ -17,7 +17,9 @@ from citeproc.source.json import CiteProcJSON
 from conftest import ROOT
 
 from explainer.citations import Edition, PageFacts, edition_facts, formats
-from explainer.references import apa_case, bibtex_title, headline_case
+from explainer.korean import in_korean
+from explainer.references import apa_case, bibtex, bibtex_title, headline_case, ris
+from explainer.sources import csl_item
 
 SITE = "Seoul in the Lead"
 AUTHOR = "Seoul in the Lead editors"
@@ -365,6 +367,29 @@ def test_the_whole_bibliography_downloads_as_ris_csl_json_and_bibtex(site, html_
         assert records[source_id]["access_date"] == str(source["accessed"]).replace("-", "/")
         assert sentence_case_as_bibtex_styles_do(entries[source_id]["title"]).lower() == title.lower()
         assert any(title in line for line in printed), source_id
+        korean = any(in_korean(excerpt) for excerpt in source.get("evidence") or [])
+        assert records[source_id]["language"] == ("ko" if korean else "en"), source_id
+    assert any(item["language"] == "ko" for item in items)  # the site cites Korean-language reports
+
+
+@pytest.mark.unit
+def test_a_source_quoted_in_korean_is_cited_as_korean_in_every_format():
+    source = {
+        "id": "x-ko",
+        "description": "Report (in Korean)",
+        "outlet": "SBS",
+        "kind": "newspaper",
+        "date": "2026-03-10",
+        "url": "https://example.org/x",
+        "confidence": "M",
+        "accessed": "2026-12-01",
+        "read_in": [{"where": "address"}],
+        "evidence": ["이재명 대통령은 “자주국방은 기본 중의 기본”이라고 말했다"],
+    }
+    english = {**source, "evidence": ["President Lee said self-reliant defense is basic"]}
+    item = csl_item(source)  # type: ignore[arg-type]
+    assert item["language"] == "ko" and csl_item(english)["language"] == "en"  # type: ignore[arg-type]
+    assert "LA  - ko" in ris([item]) and re.search(r"langid\s*= {korean}", bibtex([item]))
 
 
 # ---- Dated editions: the hook ----
