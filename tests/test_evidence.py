@@ -5,11 +5,10 @@ a broken copy of the site (the build must fail, naming page, block, quotation or
 and the sources cited there).
 """
 
+import os
 import re
 
 import pytest
-import yaml
-from conftest import ROOT
 
 from explainer.evidence import (
     abstract_fields,
@@ -240,19 +239,19 @@ def test_the_excerpt_shown_is_not_itself_checked():
 # ---- On the whole site, through the build ----
 
 
-def test_the_check_ran_on_every_page_and_every_source_has_evidence(site_build, html_pages):
-    counts = re.search(r"evidence: (\d+) quotations and (\d+) figures checked on (\d+) pages", site_build[1])
+def test_the_check_ran_on_every_page(site_build, html_pages):
+    log = site_build[1]
+    if not log and os.environ.get("SITE_UNDER_TEST"):  # another builder's site: no log of ours to read
+        pytest.skip("the site was built elsewhere: `python -m explainer post SITE` runs the evidence check on it")
+    counts = re.search(r"evidence: (\d+) quotations and (\d+) figures checked on (\d+) pages", log)
     assert counts, "the build did not report the evidence check"
     quotations, figures, pages = map(int, counts.groups())
     content_pages = [p for p in html_pages if p not in ("404.html", "print.html") and "redirect" not in p]
     assert pages >= len(content_pages) - 1 and quotations > 100 and figures > 50, counts.group(0)
-    read = re.search(r"evidence: texts read, by kind: (.*)", site_build[1]).group(1).split(", ")
+    read = re.search(r"evidence: texts read, by kind: (.*)", log).group(1).split(", ")
     kinds = {kind: int(count) for kind, count in (item.rsplit(" ", 1) for item in read)}
     for kind in ("title", "description", "heading", "JSON-LD", "feed entry", "citation abstract"):
         assert kinds.get(kind, 0) > 0, f"the evidence check read no {kind}: {kinds}"
-    for source in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8")):
-        assert source.get("evidence") or source.get("full_text"), f"{source['id']} records no evidence"
-        assert source["accessed"], f"{source['id']} has no accessed date"
 
 
 BROKEN = {
