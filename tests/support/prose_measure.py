@@ -6,7 +6,8 @@ page history, figures' data tables or the lines over and under the title):
 
 - attribution phrases: an outlet or person said, reported, wrote, told, noted, quoted,
   cited, described, stated, announced, added, according to ..., and the same as a noun phrase
-  (in Yonhap’s report, in the article’s account). Each counts once. Target at
+  (in Yonhap’s report, in the article’s account). Each counts once; words inside a quotation
+  (“…”) are the speaker's, not the site's, and are not counted. Target at
   most 1.5 (issue 23; a CRS In Focus, a CFR backgrounder and the Wikipedia lead on U.S.
   Forces Korea, 0 to 0.3). A plain statement with its footnote attributes through the note.
 - footnote markers: every footnote reference in the running text. Target at most 2.5
@@ -55,6 +56,7 @@ ATTRIBUTION_NOUN = re.compile(
     r"phrase|phrasing|assessment|figures|estimate|count|description|framing)\b|\bper the\b",
     re.IGNORECASE,
 )
+QUOTATION = re.compile(r"“[^“”]*”")  # a quotation's own words: "we cannot say …" is not the site attributing
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.,%-]*")
 
 
@@ -69,9 +71,10 @@ def measure(html: str) -> dict:
     for marker in article.select("sup"):
         marker.decompose()
     text = article.get_text(" ")
+    outside_quotations = QUOTATION.sub("“”", text)
     return {
         "words": len(WORD.findall(text)),
-        "attribution": len(ATTRIBUTION.findall(text)) + len(ATTRIBUTION_NOUN.findall(text)),
+        "attribution": len(ATTRIBUTION.findall(outside_quotations)) + len(ATTRIBUTION_NOUN.findall(outside_quotations)),
         "markers": markers,
     }
 
