@@ -4,11 +4,10 @@ disk. Every query must find something, and at least 85 % must put a right page f
 Its queries and answers are not ours to edit; tests/search_queries.yml is the editors' set."""
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
-from test_search_queries import run_queries
+from test_search_queries import assert_answers_exist, run_queries, where
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "blind_queries.yml").read_text(encoding="utf-8"))
 FIRST_FLOOR = 0.85
@@ -16,9 +15,7 @@ FIRST_FLOOR = 0.85
 
 def test_the_blind_set_names_pages_that_exist(html_pages):
     assert len(QUERIES) >= 30
-    for item in QUERIES:
-        assert item["query"].strip() and item["answers"], item
-        assert all(answer in html_pages for answer in item["answers"]), item
+    assert_answers_exist(QUERIES, html_pages)
 
 
 @pytest.mark.browser
@@ -29,11 +26,7 @@ def test_newcomers_find_something_and_mostly_the_right_page_first(visit, site_ro
     mode = "from disk" if site_root.startswith("file:") else "hosted"
     empty = [o.query for o in outcomes if not o.landings]
     first = sum(o.first for o in outcomes)
-    misses = [
-        f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] for a in o.landings]}"
-        for o in outcomes
-        if o.landings and not o.first
-    ]
+    misses = [f"{o.query!r} -> {[where(a) for a in o.landings]}" for o in outcomes if o.landings and not o.first]
     search_hit_rates.append(
         f"blind set, {mode}: right first {first}/{len(outcomes)} ({first / len(outcomes):.0%}), "
         f"empty {len(empty)}: {empty or 'none'}; missed first: {'; '.join(misses) or 'none'}"

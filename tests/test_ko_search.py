@@ -6,11 +6,10 @@ Material's search does not segment Hangul; the Korean index carries hidden keywo
 (explainer/search.py, with_korean_keywords): the unit tests below hold that wiring on small indexes."""
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
-from test_search_queries import run_queries
+from test_search_queries import assert_answers_exist, run_queries, where
 
 from explainer.korean import search_keywords
 from explainer.search import KOREAN_FIELD, english_boosts, korean_keywords, with_korean_keywords
@@ -26,17 +25,7 @@ def test_the_korean_set_names_sections_of_the_english_twins(html_pages):
     """Answers are Korean addresses; a Korean page has its English twin's name and anchors (the pair check),
     so the English pages say whether an answer can exist, also before its Korean page is translated."""
     assert len(QUERIES) >= 30
-    for item in QUERIES:
-        assert item["query"].strip() and item["answers"], item
-        for answer in item["answers"]:
-            path, _, anchor = answer.partition("#")
-            assert path in html_pages, f"{item['query']!r}: no page {path}"
-            assert not anchor or html_pages[path].find(id=anchor), f"{item['query']!r}: no section {answer}"
-
-
-def where(address: str) -> str:
-    url = urlparse(address)
-    return url.path.rsplit("/", 1)[-1] + (f"#{url.fragment}" if url.fragment else "")
+    assert_answers_exist(QUERIES, html_pages)
 
 
 @pytest.mark.browser

@@ -29,6 +29,22 @@ LANDINGS = """() => [...document.querySelectorAll('.md-search-result__item')].sl
 })"""
 
 
+def where(address: str) -> str:
+    """A landing as the query files name it: the page's file name and its anchor, if any."""
+    url = urlparse(address)
+    return url.path.rsplit("/", 1)[-1] + (f"#{url.fragment}" if url.fragment else "")
+
+
+def assert_answers_exist(queries: list[dict], html_pages: dict) -> None:
+    """Each query of a set is typed text with answers that are pages (and sections) of the built site."""
+    for item in queries:
+        assert item["query"].strip() and item["answers"], item
+        for answer in item["answers"]:
+            path, _, anchor = answer.partition("#")
+            assert path in html_pages, f"{item['query']!r}: no page {path}"
+            assert not anchor or html_pages[path].find(id=anchor), f"{item['query']!r}: no section {answer}"
+
+
 @dataclass
 class Outcome:
     query: str
@@ -36,9 +52,10 @@ class Outcome:
     landings: list[str]
 
     def lands(self, address: str) -> bool:
-        url = urlparse(address)
-        where = url.path.rsplit("/", 1)[-1] + (f"#{url.fragment}" if url.fragment else "")
-        return any(where == answer or ("#" not in answer and where.split("#")[0] == answer) for answer in self.answers)
+        landing = where(address)
+        return any(
+            landing == answer or ("#" not in answer and landing.split("#")[0] == answer) for answer in self.answers
+        )
 
     @property
     def first(self) -> bool:
@@ -73,12 +90,7 @@ def run_queries(page, queries: list[dict], idle: str = IDLE) -> list[Outcome]:
 
 def test_the_query_set_is_well_formed(html_pages):
     assert len(QUERIES) >= 30
-    for item in QUERIES:
-        assert item["query"].strip() and item["answers"], item
-        for answer in item["answers"]:
-            path, _, anchor = answer.partition("#")
-            assert path in html_pages, f"{item['query']!r}: no page {path}"
-            assert not anchor or html_pages[path].find(id=anchor), f"{item['query']!r}: no section {answer}"
+    assert_answers_exist(QUERIES, html_pages)
 
 
 def test_the_index_holds_the_text_not_its_apparatus(site):
@@ -103,11 +115,7 @@ def test_searches_land_on_the_section_that_answers(visit, site_root, search_hit_
     mode = "from disk" if site_root.startswith("file:") else "hosted"
     first = sum(o.first for o in outcomes) / len(outcomes)
     top_3 = sum(o.top_3 for o in outcomes) / len(outcomes)
-    misses = [
-        f"{o.query!r} -> {[urlparse(a).path.rsplit('/', 1)[-1] + '#' + urlparse(a).fragment for a in o.landings]}"
-        for o in outcomes
-        if not o.first
-    ]
+    misses = [f"{o.query!r} -> {[where(a) for a in o.landings]}" for o in outcomes if not o.first]
     search_hit_rates.append(
         f"{mode}: first result right for {sum(o.first for o in outcomes)}/{len(outcomes)} "
         f"({first:.0%}), in the top three for {sum(o.top_3 for o in outcomes)}/{len(outcomes)} "
