@@ -47,6 +47,12 @@ def leave_out_of_search(html: str) -> str:
 def load_search(root: Path, name: str = "search.yml") -> dict[str, list[str]]:
     """data/search.yml (or the Korean edition's data/ko/search.yml, same shape) by page or section:
     {'us-forces.md#troop-levels': ['tripwire', ...]}."""
+    return keyed_lists(root, name, "page", "keywords")
+
+
+def keyed_lists(root: Path, name: str, key: str, values: str) -> dict[str, list[str]]:
+    """A data file of entries as {entry[key]: entry[values]}; none if the file is absent. A key listed
+    twice is refused by name, since the second would silently replace the first."""
     from .data import DataError, data_path, entry_name, load_list
 
     path = data_path(root, name)
@@ -54,9 +60,9 @@ def load_search(root: Path, name: str = "search.yml") -> dict[str, list[str]]:
         return {}
     found: dict[str, list[str]] = {}
     for position, entry in enumerate(load_list(path)):
-        if entry["page"] in found:
-            raise DataError(path, entry_name(entry, position), "page", f"{entry['page']} is listed twice: merge them")
-        found[entry["page"]] = entry["keywords"]
+        if entry[key] in found:
+            raise DataError(path, entry_name(entry, position), key, f"{entry[key]} is listed twice: merge them")
+        found[entry[key]] = list(entry[values])
     return found
 
 
@@ -109,17 +115,7 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 def load_terms(root: Path) -> dict[str, list[str]]:
     """data/ko/terms.yml as {term: variants}: what Korean readers type for a term the pages spell one way."""
-    from .data import DataError, data_path, entry_name, load_list
-
-    path = data_path(root, KOREAN_TERMS)
-    if not path.is_file():
-        return {}
-    found: dict[str, list[str]] = {}
-    for position, entry in enumerate(load_list(path)):
-        if entry["term"] in found:
-            raise DataError(path, entry_name(entry, position), "term", f"{entry['term']} is listed twice: merge them")
-        found[entry["term"]] = list(entry["variants"])
-    return found
+    return keyed_lists(root, KOREAN_TERMS, "term", "variants")
 
 
 def _plain(html: str) -> str:
