@@ -27,6 +27,7 @@ from .data import (
     load_list,
     markdown_text,
 )
+from .korean import marked_english
 from .sources import load_sources
 
 KINDS = {"new": "New", "update": "Update", "correction": "Correction"}
@@ -240,7 +241,7 @@ def link_text(target: str, titles: dict[str, str], headings: dict[str, str] | No
 def _marked(text: str, words: dict[str, str] | None) -> str:
     """In the Korean edition (words given), a link's words with no Hangul (a page only the English
     edition has) are marked lang="en"."""
-    return f'<span lang="en">{text}</span>' if words and not re.search("[가-힣]", text) else text
+    return marked_english(text) if words else text
 
 
 def changelog_markdown(

@@ -280,8 +280,10 @@ def excerpt_note(excerpts: list[str], label: str = "Source's words:", mark_engli
     label: the edition's words (data/ko/strings.yml source_words); mark_english: on a page in
     another language, an excerpt with no Hangul is marked lang="en"."""
 
+    from .korean import in_korean  # korean.py reads this module's dates: imported here, not at the top
+
     def q(excerpt: str) -> str:
-        lang = ' lang="en"' if mark_english and not re.search("[가-힣]", excerpt) else ""
+        lang = ' lang="en"' if mark_english and not in_korean(excerpt) else ""
         return f"<q{lang}>{_html.escape(excerpt, quote=False)}</q>"
 
     quoted = " ".join(q(e) for e in excerpts[:EXCERPTS_SHOWN])

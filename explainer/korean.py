@@ -29,6 +29,12 @@ def in_korean(text: str) -> bool:
     return bool(HANGUL_WORD.search(text))
 
 
+def marked_english(text: str) -> str:
+    """On a Korean page, a text with no Hangul (an English source's line, a page only the English
+    edition has) marked lang="en", so that screen readers read it in English."""
+    return text if in_korean(text) else f'<span lang="en">{text}</span>'
+
+
 # Korean units: 천 (10^3) groups inside 만/억/조 (10^4, 10^8, 10^12), as in 2만8천500 or 3천500억.
 _SMALL_UNITS = {"천": Decimal(1000), "백": Decimal(100)}
 _BIG_UNITS = {"만": Decimal(10) ** 4, "억": Decimal(10) ** 8, "조": Decimal(10) ** 12}

@@ -75,6 +75,7 @@ from .evidence import (
     with_excerpts,
 )
 from .foreign_loads import foreign_loads, published_file_problems
+from .korean import marked_english
 from .offline import bundle
 from .references import bibtex, csl_json, ris
 from .search import (
@@ -483,7 +484,7 @@ def with_footnote_text(markdown: str, src: str, build: Build) -> str:
 def citation_of(source: Any, korean: bool) -> str:
     """A footnote's source line; on a Korean page, one with no Hangul (an English source) is marked lang="en"."""
     text = source_list.citation_text(source)
-    return f'<span lang="en">{text}</span>' if korean and not re.search("[가-힣]", text) else text
+    return marked_english(text) if korean else text
 
 
 def check_citable_anchors(markdown: str, page: Page, build: Build) -> None:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import contract
 from .data import MONTHS, DataError, check_unique_ids, entry_name, human_date, markdown_text, partial_date, read_text
+from .korean import in_korean
 from .render import render as render_template
 
 MARKER = contract.TIMELINE
@@ -312,7 +313,7 @@ def timeline_list(
 
 
 def is_english(text: str) -> bool:
-    return not re.search("[가-힣]", text)
+    return not in_korean(text)
 
 
 def render_entry(
