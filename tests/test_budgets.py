@@ -12,9 +12,12 @@ from tests.support.page_weight import first_view, gz
 # the June 2026 reports lengthened the timeline (30.3/91.4 KB then). Raised to 36/98 KB when each
 # footnote gained the source's words that hold the statement citing it (issue 21; one excerpt a
 # footnote, whole sentences of at most about 200 characters): timeline.html went from 31.8/92.9 to
-# 34.7/95.9 KB, the other pages by 0.1-2.2 KB.
+# 34.7/95.9 KB, the other pages by 0.1-2.2 KB. First view 99 KB when the corrections of 7 December
+# (correction-2026-12-d-whole-clauses: the timeline's line under the title and its page history,
+# Kim Jong Un's condition and the strategy's quoting outlets in two entries) took timeline.html to
+# 35.7/98.2 KB.
 HTML_BUDGET = 36 * 1024
-FIRST_VIEW_BUDGET = 98 * 1024
+FIRST_VIEW_BUDGET = 99 * 1024
 # sources.html shows, for every source, where its excerpts were read and every excerpt (about
 # 180 of them, not only the first): its own budgets (35.7/96.8 KB when that began). First view
 # 104 KB when search learned to forgive (search-forgiving.js, about 1 KB gzip on every page) and
